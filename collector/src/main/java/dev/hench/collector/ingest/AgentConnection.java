@@ -92,6 +92,9 @@ final class AgentConnection implements Runnable {
                     start = i + 1;
                 }
             }
+            if (closeReason != null) {
+                return;
+            }
             if (end - start > MAX_LINE) {
                 oversized(end - start);
                 return;
