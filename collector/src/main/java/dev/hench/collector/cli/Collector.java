@@ -107,7 +107,7 @@ public final class Collector implements AutoCloseable {
         }
     }
 
-    /** The loopback HTTP server, or null when {@code http.listen=off}. */
+    /** Returns the loopback HTTP server, or null when {@code http.listen=off}. */
     public LoopbackHttpServer http() {
         return http;
     }

@@ -54,7 +54,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
         log.info("http listening on http://{}", hostAndPort());
     }
 
-    /** The bound address, with the port the system chose when 0 was requested. */
+    /** Returns the bound address, with the port the system chose when 0 was requested. */
     public InetSocketAddress address() {
         return server.getAddress();
     }

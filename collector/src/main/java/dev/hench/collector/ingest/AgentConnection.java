@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One agent connection, read by its own thread: frames lines at {@code \n} with the size cap,
- * expects {@code hello} first, answers {@code welcome}, then passes each message to the
+ * expects {@code hello} first, replies with {@code welcome}, then passes each message to the
  * {@link IngestPipeline}. Bad input closes this connection only, with a logged reason and a
  * counted metric.
  */
@@ -53,7 +53,7 @@ final class AgentConnection implements Runnable {
         return id;
     }
 
-    /** The series after hello, or null before it. */
+    /** Returns the series after hello, or null before it. */
     WorkerSeries series() {
         return series;
     }

@@ -79,7 +79,7 @@ public final class IngestServer implements AgentLinks, AutoCloseable {
     /**
      * Binds the listen address and starts accepting.
      *
-     * @throws IOException when the address cannot be bound or another collector answers on it
+     * @throws IOException when the address cannot be bound or another process accepts connections on it
      */
     public synchronized void start() throws IOException {
         ListenAddress address = settings.listen();
@@ -93,7 +93,7 @@ public final class IngestServer implements AgentLinks, AutoCloseable {
                 settings.maxConnections(), recorder == null ? "(off)" : recorder.dir());
     }
 
-    /** The address agents connect to; for TCP port 0, it carries the port the system chose. */
+    /** Returns the address agents connect to, with the port the system chose for TCP port 0. */
     public synchronized ListenAddress boundAddress() {
         return boundAddress;
     }

@@ -116,7 +116,7 @@ public final class CollectorRecording implements AutoCloseable {
         }
     }
 
-    /** How long events stay in the recording. */
+    /** Returns how long events stay in the recording by default. */
     static Duration defaultMaxAge() {
         return Duration.ofDays(7);
     }

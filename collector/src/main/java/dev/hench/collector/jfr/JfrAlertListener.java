@@ -5,8 +5,8 @@ import dev.hench.collector.alert.AlertListener;
 
 /**
  * Commits each alert transition as a JFR event: {@code hench.LeakSuspected} when raised,
- * {@code hench.AlertUpdated} and {@code hench.AlertResolved} later, and asks the
- * {@link CollectorRecording} to write its file soon.
+ * {@code hench.AlertUpdated} and {@code hench.AlertResolved} later. It marks the
+ * {@link CollectorRecording} changed, so the file is rewritten within the dump interval.
  */
 public final class JfrAlertListener implements AlertListener {
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code --name value} options after the workload name. Each workload reads the options it
- * knows; {@link #rejectUnread()} then reports the rest, so a typo is never silently ignored.
+ * supports; {@link #rejectUnread()} then reports the rest, so a typo is never silently ignored.
  */
 public final class WorkloadOptions {
 
