@@ -28,6 +28,8 @@ import dev.hench.agent.wire.MessageRing;
 final class AgentRuntime implements CollectorCommands {
 
     static final long MAX_DETAIL_SECONDS = 600;
+    /** Longest time the shutdown hook delays the worker's exit to deliver the last messages. */
+    static final long SHUTDOWN_FLUSH_MILLIS = 500;
 
     private final AgentOptions options;
     private final MessageRing ring;
@@ -49,12 +51,16 @@ final class AgentRuntime implements CollectorCommands {
         if (options.jfrEnabled()) {
             AgentThreads.start(AgentThreads.JFR, this::runJfr);
         }
+        SamplePoller poller = new SamplePoller(
+                StatmReader.open(Path.of("/proc/self/statm"), Path.of("/proc/self/status")), readings, cpuClock, ring);
         String session = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         byte[] hello = HelloMessage.encode(options.workerId(), session, agentVersion());
         CollectorLink link = new CollectorLink(options.collector(), ring, hello, this, cpuClock, readings);
         AgentThreads.start(AgentThreads.SENDER, link);
-        SamplePoller poller = new SamplePoller(
-                StatmReader.open(Path.of("/proc/self/statm"), Path.of("/proc/self/status")), readings, cpuClock, ring);
+        Runtime.getRuntime().addShutdownHook(AgentThreads.unstarted(AgentThreads.SHUTDOWN, () -> {
+            poller.pollAndAppend();
+            link.awaitAcknowledged(SHUTDOWN_FLUSH_MILLIS);
+        }));
         pollForever(poller);
     }
 

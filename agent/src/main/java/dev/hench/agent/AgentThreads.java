@@ -10,15 +10,22 @@ final class AgentThreads {
     static final String SENDER = "sender";
     static final String JFR = "jfr";
     static final String DETAIL = "detail";
+    static final String SHUTDOWN = "shutdown";
 
     private AgentThreads() {
     }
 
     static Thread start(String role, Runnable body) {
+        Thread thread = unstarted(role, body);
+        thread.start();
+        return thread;
+    }
+
+    /** Creates the thread without starting it, for a shutdown hook. */
+    static Thread unstarted(String role, Runnable body) {
         Thread thread = new Thread(() -> runGuarded(role, body), "hench-agent-" + role);
         thread.setDaemon(true);
         thread.setContextClassLoader(null);
-        thread.start();
         return thread;
     }
 

@@ -56,7 +56,7 @@ public final class CollectorLink implements Runnable {
     private boolean discardingLongLine;
     private volatile boolean stopped;
 
-    private boolean welcomed;
+    private volatile boolean welcomed;
     private long nextSeq;
 
     public CollectorLink(CollectorAddress address, MessageRing ring, byte[] helloLine, CollectorCommands commands,
@@ -67,6 +67,18 @@ public final class CollectorLink implements Runnable {
         this.commands = commands;
         this.cpuClock = cpuClock;
         this.counters = counters;
+    }
+
+    /**
+     * Waits until the collector has acknowledged every buffered message, the connection is lost,
+     * or {@code timeoutMillis} passed; used by the shutdown hook so a short-lived worker's last
+     * samples reach the collector.
+     */
+    public void awaitAcknowledged(long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (welcomed && ring.used() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
     }
 
     /** Makes {@link #run()} return soon; used by tests and the benchmark. */
