@@ -57,6 +57,7 @@ public final class CollectorLink implements Runnable {
     private volatile boolean stopped;
 
     private volatile boolean welcomed;
+    private volatile boolean backingOff;
     private long nextSeq;
 
     public CollectorLink(CollectorAddress address, MessageRing ring, byte[] helloLine, CollectorCommands commands,
@@ -70,13 +71,13 @@ public final class CollectorLink implements Runnable {
     }
 
     /**
-     * Waits until the collector has acknowledged every buffered message, the connection is lost,
-     * or {@code timeoutMillis} passed; used by the shutdown hook so a short-lived worker's last
-     * samples reach the collector.
+     * Waits until the collector has acknowledged every buffered message, a connection attempt
+     * failed, or {@code timeoutMillis} passed; used by the shutdown hook so a short-lived worker's
+     * last samples reach the collector.
      */
     public void awaitAcknowledged(long timeoutMillis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (welcomed && ring.used() > 0 && System.nanoTime() < deadline) {
+        while (!backingOff && ring.used() > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
     }
@@ -99,7 +100,9 @@ public final class CollectorLink implements Runnable {
             }
             AdmissionBoard.publish(AdmissionLevel.UNKNOWN, List.of("not connected to the collector"));
             if (!stopped) {
+                backingOff = true;
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(backoff.nextDelayMillis()));
+                backingOff = false;
             }
         }
     }

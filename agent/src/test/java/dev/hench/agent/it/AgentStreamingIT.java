@@ -14,7 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.hench.agent.it.worker.ChurnWorker;
+import dev.hench.itworker.ChurnWorker;
 import dev.hench.agent.transport.TestCollector;
 
 class AgentStreamingIT {

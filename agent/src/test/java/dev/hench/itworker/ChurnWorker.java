@@ -1,4 +1,4 @@
-package dev.hench.agent.it.worker;
+package dev.hench.itworker;
 
 import java.util.ArrayList;
 import java.util.List;
