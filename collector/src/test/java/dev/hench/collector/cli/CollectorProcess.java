@@ -60,8 +60,12 @@ final class CollectorProcess implements AutoCloseable {
 
     /** Starts the collector and waits until it logs that it has started. */
     static CollectorProcess start(Path dir, String... extraArgs) throws IOException {
+        return startOn(dir, dir.resolve("sock").resolve("collector.sock"), extraArgs);
+    }
+
+    /** Starts the collector on {@code socket}, for example the socket of a collector that was killed. */
+    static CollectorProcess startOn(Path dir, Path socket, String... extraArgs) throws IOException {
         Files.createDirectories(dir);
-        Path socket = dir.resolve("sock").resolve("collector.sock");
         List<String> command = new ArrayList<>(List.of(javaBinary().toString(), "-Xmx128m", "-jar",
                 jar().toString(), "run", "--listen", "unix:" + socket, "--http", "127.0.0.1:0",
                 "--jfr", dir.resolve("collector.jfr").toString(), "--log", dir.resolve("collector.log").toString()));
