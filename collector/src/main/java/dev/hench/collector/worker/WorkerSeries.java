@@ -17,6 +17,7 @@ import java.util.Map;
 public final class WorkerSeries {
 
     private static final long FLOOR_WINDOW_MILLIS = 60_000;
+    private static final HistorySignal[] SIGNALS = HistorySignal.values();
 
     private final WorkerKey key;
     private final SessionSequence sequence = new SessionSequence();
@@ -81,7 +82,7 @@ public final class WorkerSeries {
 
     /** Appends an observation to the history; a sample also becomes the last sample. */
     public synchronized void record(Observation observation, boolean isSample) {
-        for (HistorySignal signal : HistorySignal.values()) {
+        for (HistorySignal signal : SIGNALS) {
             long value = signal.read(observation);
             if (Observation.isPresent(value)) {
                 history.get(signal).add(observation.timeMillis(), value);
@@ -123,9 +124,11 @@ public final class WorkerSeries {
         if (!openPhases.contains(name)) {
             return;
         }
-        while (!openPhases.isEmpty() && !openPhases.pop().equals(name)) {
-            // pops the phases nested inside the one that ended; their own end got lost
-        }
+        // Phases still open inside the one that ended lost their own end message; they close too.
+        String closed;
+        do {
+            closed = openPhases.pop();
+        } while (!closed.equals(name));
     }
 
     /** Replaces the open phases with the single phase that a sample reported, or none. */

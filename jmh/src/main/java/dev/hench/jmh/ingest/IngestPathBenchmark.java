@@ -1,5 +1,6 @@
 package dev.hench.jmh.ingest;
 
+import ch.qos.logback.classic.Level;
 import dev.hench.collector.alert.AlertDispatcher;
 import dev.hench.collector.ingest.IngestMetrics;
 import dev.hench.collector.ingest.IngestPipeline;
@@ -27,6 +28,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The collector's per-line ingest path without the socket: parse one wire line, drop duplicates
@@ -59,6 +62,8 @@ public class IngestPathBenchmark {
 
     @Setup
     public void setUp() {
+        // The registry logs each new and forgotten session at INFO; the benchmark starts many.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         FirstLeakCheck detector = new FirstLeakCheck(FirstLeakCheckSettings.defaults());
         registry = new WorkerRegistry(new WorkerSettings(Duration.ZERO, 900), detector);
