@@ -30,15 +30,35 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Runs the collector: serves agents, keeps per-worker state, checks for leaks and reports alerts "
                     + "to the log, a JFR file, Prometheus metrics and the agents.",
-            "Flags set the same keys as --set; both override the --config file.",
-            "Keys: ingest.listen, ingest.allowNonLoopback, ingest.maxConnections, ingest.helloTimeout, "
-                    + "ingest.idleTimeout, ingest.ackInterval, ingest.outboundQueueLines, ingest.recordDir, "
-                    + "http.listen, jfr.file, jfr.dumpInterval, jfr.maxAge, workers.gracePeriod, "
-                    + "workers.historyPoints, leak.first.window, leak.first.warmup, leak.first.minSpan, "
-                    + "leak.first.minPoints, leak.first.maxPoints, leak.first.minSlopeMiBPerMin, "
-                    + "leak.first.minRiseShareOfMax, leak.first.minTrend, leak.first.criticalWithin."
+            "Flags set the same keys as --set; both override the --config file."
         },
-        exitCodeListHeading = "Exit codes:%n",
+        footerHeading = "%nKeys and their defaults (durations take ms, s, m, h or d):%n",
+        footer = {
+            "  ingest.listen              see --listen",
+            "  ingest.allowNonLoopback    false",
+            "  ingest.maxConnections      1024",
+            "  ingest.helloTimeout        10s",
+            "  ingest.idleTimeout         5m",
+            "  ingest.ackInterval         1s",
+            "  ingest.outboundQueueLines  256",
+            "  ingest.recordDir           see --record",
+            "  http.listen                see --http",
+            "  jfr.file                   see --jfr",
+            "  jfr.dumpInterval           10s",
+            "  jfr.maxAge                 7d",
+            "  workers.gracePeriod        10m",
+            "  workers.historyPoints      900",
+            "  leak.first.window          30s",
+            "  leak.first.warmup          2m",
+            "  leak.first.minSpan         5m",
+            "  leak.first.minPoints       8",
+            "  leak.first.maxPoints       60",
+            "  leak.first.minSlopeMiBPerMin    1.0",
+            "  leak.first.minRiseShareOfMax    0.05",
+            "  leak.first.minTrend        0.6",
+            "  leak.first.criticalWithin  15m"
+        },
+        exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped by SIGINT or SIGTERM",
             "1:could not start, for example the socket is in use by another collector",

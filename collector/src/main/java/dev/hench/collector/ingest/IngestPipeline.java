@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * series' history, feeds the {@link LeakDetector} and dispatches the alerts it returns.
  *
  * <p>Phase and run messages become observations that carry only the time, the phase and the run
- * id, so a detector sees the boundary when it happens. A {@code suspects} message goes to the
+ * id, so a detector receives each boundary when it happens. A {@code suspects} message goes to the
  * handler set with {@link #onSuspects(BiConsumer)}.
  *
  * <p>Thread-safe under the detector's contract: call it from one thread at a time per series.
@@ -56,6 +56,7 @@ public final class IngestPipeline {
             return acceptUnsequenced(series, message);
         }
         long seq = requireSeq(message);
+        validate(message);
         if (!series.sequence().admit(seq)) {
             metrics.duplicateMessage();
             return false;
@@ -82,6 +83,24 @@ public final class IngestPipeline {
             series.sequence().processed(message.seq);
         }
         return true;
+    }
+
+    /** Checks the required fields before the seq is admitted, so a malformed line never counts as processed. */
+    private static void validate(WireMessage m) throws MalformedLineException {
+        if (m.type == MessageType.SUSPECTS) {
+            return;
+        }
+        requireTime(m);
+        if (m.type == MessageType.GC) {
+            gcKind(m);
+        } else if (m.type == MessageType.PHASE) {
+            requireEvent(m);
+            if (m.name == null) {
+                throw new MalformedLineException("phase message needs 'name'");
+            }
+        } else if (m.type == MessageType.RUN) {
+            requireEvent(m);
+        }
     }
 
     private void handle(WorkerSeries series, WireMessage message) throws MalformedLineException {
@@ -128,18 +147,20 @@ public final class IngestPipeline {
                 .build();
     }
 
-    private static Observation gc(WorkerSeries series, WireMessage m) throws MalformedLineException {
+    private static GcKind gcKind(WireMessage m) throws MalformedLineException {
         if (m.kind == null || !Observation.isPresent(m.heapAfterBytes)) {
             throw new MalformedLineException("gc message needs 'kind' and 'heapAfterBytes'");
         }
-        GcKind kind;
         try {
-            kind = GcKind.parse(m.kind);
+            return GcKind.parse(m.kind);
         } catch (IllegalArgumentException e) {
             throw new MalformedLineException(e.getMessage(), e);
         }
+    }
+
+    private static Observation gc(WorkerSeries series, WireMessage m) throws MalformedLineException {
         return Observation.at(requireTime(m))
-                .gc(kind, m.heapAfterBytes, m.pauseNanos)
+                .gc(gcKind(m), m.heapAfterBytes, m.pauseNanos)
                 .heap(Observation.ABSENT, Observation.ABSENT, series.heapMaxBytes())
                 .phase(series.currentPhase())
                 .runId(series.runId())
@@ -147,11 +168,7 @@ public final class IngestPipeline {
     }
 
     private static Observation phase(WorkerSeries series, WireMessage m) throws MalformedLineException {
-        boolean begin = requireEvent(m);
-        if (m.name == null) {
-            throw new MalformedLineException("phase message needs 'name'");
-        }
-        if (begin) {
+        if (requireEvent(m)) {
             series.beginPhase(m.name);
         } else {
             series.endPhase(m.name);
