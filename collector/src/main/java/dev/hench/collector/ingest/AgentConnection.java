@@ -1,7 +1,6 @@
 package dev.hench.collector.ingest;
 
 import dev.hench.collector.signal.Observation;
-import dev.hench.collector.signal.WorkerKey;
 import dev.hench.collector.worker.WorkerIdentity;
 import dev.hench.collector.worker.WorkerSeries;
 import java.io.IOException;
@@ -156,7 +155,7 @@ final class AgentConnection implements Runnable {
         if (isBlank(message.worker) || isBlank(message.session)) {
             throw new MalformedLineException("hello needs non-empty 'worker' and 'session'");
         }
-        WorkerIdentity identity = identity();
+        WorkerIdentity identity = message.helloIdentity();
         Thread.currentThread().setName("hench-ingest-" + identity.key().workerId());
         writerThread.setName("hench-ingest-" + identity.key().workerId() + "-out");
         series = server.attach(this, identity);
@@ -167,12 +166,6 @@ final class AgentConnection implements Runnable {
         log.info("worker connected worker={} session={} pid={} jvm=\"{} {}\" agent={} connection=#{} lastSeq={}",
                 identity.key().workerId(), identity.key().sessionId(), identity.pid(), identity.jvmVendor(),
                 identity.jvmVersion(), identity.agentVersion(), id, lastSeq);
-    }
-
-    private WorkerIdentity identity() {
-        WireMessage m = message;
-        return new WorkerIdentity(new WorkerKey(m.worker, m.session), m.pid, m.jvmVendor, m.jvmVersion,
-                m.startTimeMillis, m.heapMaxBytes, m.agentVersion, m.cgroupPath, m.gcName);
     }
 
     private void openRecording(byte[] line, int offset, int length) throws IOException {

@@ -1,6 +1,9 @@
 package dev.hench.collector.ingest;
 
 import dev.hench.collector.signal.Observation;
+import dev.hench.collector.signal.WorkerKey;
+import dev.hench.collector.worker.WorkerIdentity;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One parsed line from an agent, with the fields of every message type flattened into one
@@ -15,6 +18,9 @@ public final class WireMessage {
 
     MessageType type;
     String typeName;
+    private byte[] line;
+    private int lineOffset;
+    private int lineLength;
     long seq;
     long timeMillis;
 
@@ -59,6 +65,13 @@ public final class WireMessage {
     String requestId;
 
     public WireMessage() {
+        reset();
+    }
+
+    void reset(byte[] source, int offset, int length) {
+        line = source;
+        lineOffset = offset;
+        lineLength = length;
         reset();
     }
 
@@ -109,6 +122,37 @@ public final class WireMessage {
         droppedTotal = ABSENT;
         bufferUsed = ABSENT;
         bufferCapacity = ABSENT;
+    }
+
+    /**
+     * Returns the whole line as text, for handlers that need fields this holder does not keep,
+     * such as the {@code entries} of {@code suspects}. Call it while handling the message: the
+     * connection reuses its line buffer afterwards.
+     */
+    public String lineText() {
+        return line == null ? "" : new String(line, lineOffset, lineLength, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Returns the identity that a {@code hello} carries.
+     *
+     * @throws IllegalStateException when this message is not a hello with worker and session
+     */
+    public WorkerIdentity helloIdentity() {
+        if (type != MessageType.HELLO || worker == null || session == null) {
+            throw new IllegalStateException("message is not a hello with 'worker' and 'session'");
+        }
+        return new WorkerIdentity(new WorkerKey(worker, session), pid, jvmVendor, jvmVersion, startTimeMillis,
+                heapMaxBytes, agentVersion, cgroupPath, gcName);
+    }
+
+    /** The {@code protocol} of a hello, or {@link Observation#ABSENT}. */
+    public long protocol() {
+        return protocol;
+    }
+
+    public String requestId() {
+        return requestId;
     }
 
     public MessageType type() {

@@ -27,7 +27,7 @@ public final class WireParser {
      *     {@code type}, or a known field has the wrong JSON type
      */
     public void parse(byte[] line, int offset, int length, WireMessage into) throws MalformedLineException {
-        into.reset();
+        into.reset(line, offset, length);
         try (JsonParser parser = factory.createParser(line, offset, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new MalformedLineException("line is not a JSON object");

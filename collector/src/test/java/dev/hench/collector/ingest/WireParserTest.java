@@ -98,4 +98,14 @@ class WireParserTest {
             assertThatThrownBy(() -> parse(line)).as(line).isInstanceOf(MalformedLineException.class);
         }
     }
+
+    @Test
+    void lineTextAndHelloIdentityAreAvailable() throws Exception {
+        String hello = ProtocolClient.hello("build-7", "5f0c", 1);
+        parse(hello);
+
+        assertThat(message.lineText()).isEqualTo(hello);
+        assertThat(message.helloIdentity().key().workerId()).isEqualTo("build-7");
+        assertThat(message.helloIdentity().heapMaxBytes()).isEqualTo(268435456L);
+    }
 }
