@@ -12,12 +12,13 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * ALERT id=heap-5f0c2a9e-1 worker=build-7 session=5f0c2a9e1b7d4c3a signal=heap level=warning
- *   state=raised slopeMiBPerMin=30.1 floorMiB=112.4 limitMiB=256.0 ttl=4m47s evidence=1m5s
+ *   state=raised slopeMiBPerMin=30.1 floorMiB=112.4 limitMiB=256.0 ttl=287s evidence=65s
  *   msg="heap floor grows 30.1 MiB/min"
  * </pre>
  *
- * (one line in the log). Values that do not apply are left out; {@code msg} is last and quoted,
- * with inner quotes replaced by apostrophes. Alarm levels log at WARN, others at INFO.
+ * (one line in the log). Values that do not apply are left out. {@code msg} is last and quoted,
+ * with inner quotes replaced by apostrophes and line breaks by spaces. Alarm levels log at WARN,
+ * others at INFO.
  */
 public final class LogAlertListener implements AlertListener {
 
@@ -61,7 +62,8 @@ public final class LogAlertListener implements AlertListener {
         }
         appendDuration(line, "ttl", alert.timeToLimit());
         appendDuration(line, "evidence", alert.evidenceSpan());
-        String message = alert.message() == null ? "" : alert.message().replace('"', '\'');
+        String message = alert.message() == null ? "" : alert.message();
+        message = message.replace('"', '\'').replaceAll("[\\r\\n]+", " ");
         return line.append(" msg=\"").append(message).append('"').toString();
     }
 

@@ -35,7 +35,7 @@ final class AgentConnection implements Runnable {
     private volatile WorkerSeries series;
     private volatile CloseReason closeReason;
     private volatile String closeDetail;
-    private long lastAckedSeq;
+    private volatile long lastAckedSeq;
     private long lastAckNanos;
     private WireRecorder.SessionFile recording;
 
@@ -259,6 +259,8 @@ final class AgentConnection implements Runnable {
 
     private void finish() {
         outbound.stop();
+        // The writer may be blocked on a full socket or, rarely, miss the stop marker; it ends either way.
+        writerThread.interrupt();
         try {
             channel.close();
         } catch (IOException e) {
