@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param gracePeriod how long a disconnected series is kept before it is forgotten
  *     ({@code workers.gracePeriod}, default 10m)
  * @param historyPoints points kept per signal and series ({@code workers.historyPoints}, default
- *     900, which is 15 minutes at the agent's default 1 s interval)
+ *     900, which is 15 minutes at the agent's default 1 s interval). Each point takes 16 bytes in
+ *     each of the 11 {@link HistorySignal} rings, so 900 points cost about 155 KiB per series.
  */
 public record WorkerSettings(Duration gracePeriod, int historyPoints) {
 
