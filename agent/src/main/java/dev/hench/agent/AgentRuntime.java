@@ -1,6 +1,8 @@
 package dev.hench.agent;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,7 @@ import dev.hench.agent.wire.MessageRing;
 final class AgentRuntime implements CollectorCommands {
 
     static final long MAX_DETAIL_SECONDS = 600;
+    static final int MAX_ALERTS_BEFORE_JFR = 16;
     /** Longest time the shutdown hook delays the worker's exit to deliver the last messages. */
     static final long SHUTDOWN_FLUSH_MILLIS = 500;
 
@@ -36,6 +39,9 @@ final class AgentRuntime implements CollectorCommands {
     private final PhaseTracker phases;
     private final LatestReadings readings = new LatestReadings();
     private final AtomicBoolean detailRunning = new AtomicBoolean();
+    /** Alerts that arrived while JFR was still starting; committed once it is up. */
+    private final List<Map<String, Object>> alertsBeforeJfr = new ArrayList<>();
+    private boolean jfrSettled;
     private volatile JfrFacade jfr;
     private AgentCpuClock cpuClock;
 
@@ -69,6 +75,7 @@ final class AgentRuntime implements CollectorCommands {
         long next = System.nanoTime();
         while (true) {
             try {
+                cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
                 poller.pollAndAppend();
             } catch (RuntimeException e) {
                 StderrLog.throttled("poll", "sampling failed: " + e);
@@ -86,16 +93,30 @@ final class AgentRuntime implements CollectorCommands {
 
     private void runJfr() {
         JfrFacade facade = JfrGate.open(options.intervalMillis(), ring, readings, cpuClock);
+        List<Map<String, Object>> early;
+        synchronized (alertsBeforeJfr) {
+            jfr = facade;
+            jfrSettled = true;
+            early = new ArrayList<>(alertsBeforeJfr);
+            alertsBeforeJfr.clear();
+        }
         if (facade == null) {
             return;
         }
-        jfr = facade;
+        early.forEach(facade::commitAlert);
         phases.setEventSink(facade);
         facade.stream();
     }
 
     @Override
     public void alert(Map<String, Object> fields) {
+        synchronized (alertsBeforeJfr) {
+            boolean waitForJfr = options.jfrEnabled() && !jfrSettled;
+            if (waitForJfr && alertsBeforeJfr.size() < MAX_ALERTS_BEFORE_JFR) {
+                alertsBeforeJfr.add(fields);
+                return;
+            }
+        }
         JfrFacade facade = jfr;
         if (facade != null) {
             facade.commitAlert(fields);

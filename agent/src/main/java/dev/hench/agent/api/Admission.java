@@ -23,7 +23,10 @@ public final class Admission {
         return AdmissionBoard.reasons();
     }
 
-    /** Registers {@code listener} for level changes; null is ignored. */
+    /**
+     * Registers {@code listener} for level changes after this call; null is ignored. Read
+     * {@link #level()} after registering to learn the current level.
+     */
     public static void addListener(AdmissionListener listener) {
         AdmissionBoard.addListener(listener);
     }

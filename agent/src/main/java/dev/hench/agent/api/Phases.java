@@ -7,8 +7,8 @@ import dev.hench.agent.phase.PhaseTracker;
  * Marks phases of the worker's work, such as {@code load}, {@code process} and {@code output}, so
  * the collector can tell memory that a phase holds and releases from memory that stays.
  *
- * <p>Each call sends a {@code phase} message to the collector and commits a {@code hench.Phase}
- * JFR event. When the agent is not running (not attached, disabled by options, or failed), every
+ * <p>Each call sends a {@code phase} message to the collector and, once the agent's JFR stream
+ * has started (about a second after JVM start), commits a {@code hench.Phase} JFR event. When the agent is not running (not attached, disabled by options, or failed), every
  * method is a cheap no-op. No method throws. Thread-safe: phases form one process-wide stack, and
  * the innermost open phase is reported with each sample.
  */

@@ -68,7 +68,6 @@ public final class SamplePoller implements MessageBody {
         directBytes = poolBytes(directPool);
         mappedBytes = poolBytes(mappedPool);
         pollRss();
-        cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
     }
 
     private void pollRss() {
