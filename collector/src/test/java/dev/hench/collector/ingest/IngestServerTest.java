@@ -254,4 +254,19 @@ class IngestServerTest {
         assertThat(lines.get(0)).contains("\"hello\"");
         assertThat(lines.get(2)).contains("\"gc\"");
     }
+
+    @Test
+    void tcpLoopbackWithPortZeroServesAgents() throws Exception {
+        start(Map.of("ingest.listen", "tcp:127.0.0.1:0"));
+        ListenAddress bound = server.boundAddress();
+        assertThat(bound.kind()).isEqualTo(ListenAddress.Kind.TCP);
+        assertThat(bound.toString()).doesNotEndWith(":0");
+
+        try (ProtocolClient client = ProtocolClient.connect(bound.toSocketAddress())) {
+            client.send(ProtocolClient.hello("w-1", "s-1", 1));
+            client.send(ProtocolClient.sample(1, 1000, 5));
+
+            client.awaitLine(line -> line.contains("\"ack\",\"seq\":1"), WAIT);
+        }
+    }
 }
