@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ final class AgentConnection implements Runnable {
     private volatile WorkerSeries series;
     private volatile CloseReason closeReason;
     private volatile String closeDetail;
+    private final AtomicLong droppedOutbound = new AtomicLong();
     private volatile long lastAckedSeq;
     private long lastAckNanos;
     private WireRecorder.SessionFile recording;
@@ -211,7 +213,12 @@ final class AgentConnection implements Runnable {
             return true;
         }
         server.metrics().outboundDropped();
-        log.warn("line to agent dropped, queue full connection=#{} worker={}", id, describe());
+        long dropped = droppedOutbound.incrementAndGet();
+        // Logged at the first drop and every 1000th after it, because a stuck agent drops every line.
+        if (dropped == 1 || dropped % 1000 == 0) {
+            log.warn("lines to agent dropped, queue full connection=#{} worker={} droppedSoFar={}", id, describe(),
+                    dropped);
+        }
         return false;
     }
 
