@@ -147,4 +147,14 @@ class FirstLeakCheckTest {
 
         assertThat(alerts).isEmpty();
     }
+
+    @Test
+    void warningBecomesCriticalNearLimit() {
+        List<Alert> alerts = run(0, 600, GcKind.OLD, growing(10));
+
+        assertThat(alerts).extracting(Alert::state).containsExactly(AlertState.RAISED, AlertState.UPDATED);
+        assertThat(alerts).extracting(Alert::level).containsExactly(Level.WARNING, Level.CRITICAL);
+        assertThat(alerts.get(1).id()).isEqualTo(alerts.get(0).id());
+        assertThat(alerts.get(1).timeToLimit()).isLessThan(Duration.ofMinutes(15));
+    }
 }
