@@ -170,13 +170,21 @@ final class AgentConnection implements Runnable {
                 identity.jvmVersion(), identity.agentVersion(), id, lastSeq);
     }
 
-    private void openRecording(byte[] line, int offset, int length) throws IOException {
+    private void openRecording(byte[] line, int offset, int length) {
         WireRecorder recorder = server.recorder();
         if (recorder == null) {
             return;
         }
-        recording = recorder.open(series.key());
-        recording.write(line, offset, length);
+        try {
+            recording = recorder.open(series.key());
+            recording.write(line, offset, length);
+        } catch (IOException e) {
+            // Recording is a side output: the worker is still served without it.
+            log.error("recording not started for worker={} in {}", describe(), recorder.dir(), e);
+            if (recording != null) {
+                closeRecording();
+            }
+        }
     }
 
     private void flushRecording() {
