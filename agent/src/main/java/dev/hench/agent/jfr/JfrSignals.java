@@ -146,7 +146,14 @@ final class JfrSignals implements JfrFacade {
 
     @Override
     public SuspectsReport sampleOldObjects(String requestId, long durationSeconds, int stackDepth) {
-        return new OldObjectSampler(requestId, durationSeconds, stackDepth).run();
+        // While this stream runs without jdk.OldObjectSample stack traces, the samples of any other
+        // recording lose theirs too (seen on JDK 17.0.15 and 25), so enable them here for the window.
+        OldObjectSampler.configure(stream.enable(OldObjectSampler.OLD_OBJECT_SAMPLE));
+        try {
+            return new OldObjectSampler(requestId, durationSeconds, stackDepth).run();
+        } finally {
+            stream.disable(OldObjectSampler.OLD_OBJECT_SAMPLE);
+        }
     }
 
     @Override

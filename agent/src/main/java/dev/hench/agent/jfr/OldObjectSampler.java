@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import jdk.jfr.EventSettings;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -44,11 +45,16 @@ final class OldObjectSampler {
         this.stackDepth = stackDepth;
     }
 
+    /** Applies detail mode's settings: stack traces on, and no search for paths to GC roots. */
+    static void configure(EventSettings settings) {
+        settings.withStackTrace().with("cutoff", "0 ns");
+    }
+
     SuspectsReport run() {
         Path dump = null;
         try (Recording recording = new Recording()) {
             recording.setName("hench-detail-" + requestId);
-            recording.enable(OLD_OBJECT_SAMPLE).withStackTrace().with("cutoff", "0 ns");
+            configure(recording.enable(OLD_OBJECT_SAMPLE));
             recording.setToDisk(true);
             recording.start();
             sleepSeconds(durationSeconds);

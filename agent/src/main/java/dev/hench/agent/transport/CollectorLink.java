@@ -37,8 +37,8 @@ public final class CollectorLink implements Runnable {
     static final long BACKOFF_BASE_MILLIS = 200;
     static final long BACKOFF_CAP_MILLIS = 30_000;
 
+    /** Throttle key shared by "lost connection" and "unreachable", so one outage prints one line. */
     private static final String UNREACHABLE = "collector-unreachable";
-    private static final String LOST = "collector-lost";
     private static final int MAX_INCOMING_LINE_BYTES = MessageRing.MAX_LINE_BYTES;
 
     private final CollectorAddress address;
@@ -108,16 +108,15 @@ public final class CollectorLink implements Runnable {
     }
 
     private void reportConnected() {
-        long failures = StderrLog.clear(UNREACHABLE) + StderrLog.clear(LOST);
+        long failures = StderrLog.clear(UNREACHABLE);
         if (failures > 0) {
             StderrLog.print("connected to collector at " + address + " after " + failures + " failed attempts");
         }
     }
 
     private void reportFailure(Exception e) {
-        String key = welcomed ? LOST : UNREACHABLE;
         String what = welcomed ? "lost connection to collector at " : "collector unreachable at ";
-        StderrLog.throttled(key, what + address + " (" + e.getMessage() + "); keeping up to "
+        StderrLog.throttled(UNREACHABLE, what + address + " (" + e.getMessage() + "); keeping up to "
                 + ring.capacity() + " messages and retrying with backoff up to " + BACKOFF_CAP_MILLIS / 1000 + "s");
     }
 
