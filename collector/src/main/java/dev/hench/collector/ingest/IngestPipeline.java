@@ -91,9 +91,7 @@ public final class IngestPipeline {
             return;
         }
         requireTime(m);
-        if (m.type == MessageType.GC) {
-            gcKind(m);
-        } else if (m.type == MessageType.PHASE) {
+        if (m.type == MessageType.PHASE) {
             requireEvent(m);
             if (m.name == null) {
                 throw new MalformedLineException("phase message needs 'name'");
@@ -147,14 +145,20 @@ public final class IngestPipeline {
                 .build();
     }
 
-    private static GcKind gcKind(WireMessage m) throws MalformedLineException {
-        if (m.kind == null || !Observation.isPresent(m.heapAfterBytes)) {
-            throw new MalformedLineException("gc message needs 'kind' and 'heapAfterBytes'");
+    /**
+     * Returns the collection's kind, or null when the agent left it out (a collector it does not
+     * know) or sent a kind this collector does not know. Without a kind the heap after GC is kept in
+     * the history but is no floor for the detector.
+     */
+    private static GcKind gcKind(WireMessage m) {
+        if (m.kind == null) {
+            return null;
         }
         try {
             return GcKind.parse(m.kind);
         } catch (IllegalArgumentException e) {
-            throw new MalformedLineException(e.getMessage(), e);
+            log.debug("gc kind '{}' is unknown; the event counts as a GC of unknown kind", m.kind);
+            return null;
         }
     }
 

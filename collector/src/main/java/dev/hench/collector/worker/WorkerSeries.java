@@ -95,9 +95,13 @@ public final class WorkerSeries {
             lastSample = observation;
             samplesReceived++;
         }
-        if (observation.isGcEvent()) {
-            lastHeapAfterGcBytes = observation.heapAfterGcBytes();
+        // A GC of unknown kind still counts and still shows its heap after GC on dashboards.
+        if (observation.gcKind() != null || Observation.isPresent(observation.heapAfterGcBytes())
+                || Observation.isPresent(observation.gcPauseNanos())) {
             gcEventsReceived++;
+        }
+        if (Observation.isPresent(observation.heapAfterGcBytes())) {
+            lastHeapAfterGcBytes = observation.heapAfterGcBytes();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.hench.collector.leak.LeakDetector;
 import dev.hench.collector.signal.GcKind;
 import dev.hench.collector.signal.Observation;
 import dev.hench.collector.signal.WorkerKey;
+import dev.hench.collector.worker.HistorySignal;
 import dev.hench.collector.worker.WorkerIdentity;
 import dev.hench.collector.worker.WorkerRegistry;
 import dev.hench.collector.worker.WorkerSeries;
@@ -113,8 +114,7 @@ class IngestPipelineTest {
             "{\"type\":\"sample\",\"timeMillis\":10}",
             "{\"type\":\"sample\",\"seq\":0,\"timeMillis\":10}",
             "{\"type\":\"sample\",\"seq\":1}",
-            "{\"type\":\"gc\",\"seq\":1,\"timeMillis\":1,\"kind\":\"huge\",\"heapAfterBytes\":1}",
-            "{\"type\":\"gc\",\"seq\":1,\"timeMillis\":1,\"kind\":\"old\"}",
+            "{\"type\":\"gc\",\"seq\":1,\"kind\":\"old\",\"heapAfterBytes\":1}",
             "{\"type\":\"phase\",\"seq\":1,\"timeMillis\":1,\"name\":\"x\",\"event\":\"start\"}",
             "{\"type\":\"phase\",\"seq\":1,\"timeMillis\":1,\"event\":\"begin\"}",
             ProtocolClient.hello("w", "s", 1),
@@ -122,5 +122,17 @@ class IngestPipelineTest {
         for (String line : lines) {
             assertThatThrownBy(() -> accept(line)).as(line).isInstanceOf(MalformedLineException.class);
         }
+    }
+
+    @Test
+    void gcWithoutKnownKindIsKeptButNoFloor() throws Exception {
+        accept("{\"type\":\"gc\",\"seq\":1,\"timeMillis\":1,\"heapAfterBytes\":300}");
+        accept("{\"type\":\"gc\",\"seq\":2,\"timeMillis\":2,\"kind\":\"huge\",\"heapAfterBytes\":200}");
+
+        assertThat(observed).extracting(Observation::gcKind).containsOnlyNulls();
+        assertThat(observed).noneMatch(Observation::isGcEvent);
+        assertThat(series.history(HistorySignal.HEAP_AFTER_GC)[1])
+                .containsExactly(300, 200);
+        assertThat(series.sequence().lastProcessedSeq()).isEqualTo(2);
     }
 }
