@@ -73,7 +73,7 @@ public class AgentHotPathBenchmark {
         }
     }
 
-    /** The whole per-sample path: CPU clock, poll, encode, enqueue (and the collector's ack). */
+    /** Runs the whole per-sample path: CPU clock, poll, encode, enqueue, and the collector's ack. */
     @Benchmark
     public long sample() {
         cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
@@ -82,7 +82,7 @@ public class AgentHotPathBenchmark {
         return seq;
     }
 
-    /** The same path on JDK 21+, where JFR's jdk.ResidentSetSize replaces the statm read. */
+    /** Runs the same path as on JDK 21+, where JFR's jdk.ResidentSetSize replaces the statm read. */
     @Benchmark
     public long sampleWithJfrRss() {
         cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
@@ -91,7 +91,7 @@ public class AgentHotPathBenchmark {
         return seq;
     }
 
-    /** Encoding the last polled values and appending them, without any JVM or kernel read. */
+    /** Encodes the last polled values and appends them, without any JVM or kernel read. */
     @Benchmark
     public long encodeAndEnqueue() {
         long seq = ring.append("sample", poller);
@@ -99,20 +99,20 @@ public class AgentHotPathBenchmark {
         return seq;
     }
 
-    /** The sampler thread's own CPU clock read alone. */
+    /** Reads the sampler thread's own CPU clock alone. */
     @Benchmark
     public long cpuClockOnly() {
         cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
         return cpuClock.totalNanos();
     }
 
-    /** The JDK's own heap read alone, the one allocation the hot path allows. */
+    /** Reads the heap usage alone: the one allocation the hot path allows. */
     @Benchmark
     public long heapUsageOnly() {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    /** RSS from /proc/self/statm alone. */
+    /** Reads RSS from /proc/self/statm alone. */
     @Benchmark
     public long statmOnly() {
         return statm.residentBytes();
