@@ -12,15 +12,19 @@ public final class AgentMain {
     }
 
     public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, false);
+    }
+
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, true);
+    }
+
+    private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
         try {
-            AgentStart.start(arguments, instrumentation);
+            AgentStart.start(arguments, instrumentation, attached);
         } catch (Throwable e) {
             // Throwable on purpose: even an Error here would stop the worker from starting.
             StderrLog.print("agent failed to start and is disabled; the worker runs without it: " + e);
         }
-    }
-
-    public static void agentmain(String arguments, Instrumentation instrumentation) {
-        premain(arguments, instrumentation);
     }
 }

@@ -31,7 +31,7 @@ final class AgentRuntime implements CollectorCommands {
 
     static final long MAX_DETAIL_SECONDS = 600;
     static final int MAX_ALERTS_BEFORE_JFR = 16;
-    /** Longest time the shutdown hook delays the worker's exit to deliver the last messages. */
+    /** Maximum time the shutdown hook delays the worker's exit to deliver the last messages. */
     static final long SHUTDOWN_FLUSH_MILLIS = 500;
 
     private final AgentOptions options;

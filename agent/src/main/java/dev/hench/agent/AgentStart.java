@@ -25,7 +25,8 @@ final class AgentStart {
     private AgentStart() {
     }
 
-    static void start(String arguments, Instrumentation instrumentation) {
+    /** @param attached true for agentmain (attached to a running JVM), false for premain */
+    static void start(String arguments, Instrumentation instrumentation, boolean attached) {
         if (!STARTED.compareAndSet(false, true)) {
             StderrLog.print("agent is already running in this JVM; ignoring the second start");
             return;
@@ -47,13 +48,13 @@ final class AgentStart {
         MessageRing ring = new MessageRing(options.bufferSlots(), SLOT_BYTES);
         PhaseTracker phases = new PhaseTracker(ring);
         PhaseTracker.activate(phases);
-        installPhases(instrumentation, options);
+        installPhases(instrumentation, options, attached);
         AgentThreads.start(AgentThreads.SAMPLER, new AgentRuntime(options, ring, phases)::runSampler);
     }
 
-    private static void installPhases(Instrumentation instrumentation, AgentOptions options) {
+    private static void installPhases(Instrumentation instrumentation, AgentOptions options, boolean attached) {
         try {
-            PhaseInstrumentation.install(instrumentation, options.phaseTargets());
+            PhaseInstrumentation.install(instrumentation, options.phaseTargets(), attached);
         } catch (RuntimeException | LinkageError e) {
             StderrLog.print("phase instrumentation failed and is off; other signals continue: " + e);
         }

@@ -157,7 +157,7 @@ final class GcEvents {
         readings.malformedJfrEvents++;
     }
 
-    /** What the events of one GC id have told so far. */
+    /** Data of one GC id, filled in as its events arrive. */
     private static final class Collection implements MessageBody {
         final long gcId;
         String name;

@@ -44,7 +44,10 @@ final class GcKinds {
                 // Concurrent cycles: G1's concurrent mark, and ZGC's or Shenandoah's whole-heap cycle.
                 return OLD;
             default:
-                return sawOldEvent ? OLD : sawYoungEvent ? YOUNG : null;
+                if (sawOldEvent) {
+                    return OLD;
+                }
+                return sawYoungEvent ? YOUNG : null;
         }
     }
 }

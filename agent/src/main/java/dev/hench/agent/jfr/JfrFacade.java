@@ -5,7 +5,7 @@ import java.util.Map;
 import dev.hench.agent.phase.PhaseEventSink;
 
 /**
- * What the rest of the agent may ask of JFR. Declared without any {@code jdk.jfr} type, so code
+ * Operations the rest of the agent uses on JFR. Declared without any {@code jdk.jfr} type, so code
  * that holds a reference still loads on a JVM without the {@code jdk.jfr} module.
  */
 public interface JfrFacade extends PhaseEventSink {

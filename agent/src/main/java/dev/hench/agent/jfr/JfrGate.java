@@ -6,7 +6,7 @@ import dev.hench.agent.poll.LatestReadings;
 import dev.hench.agent.wire.MessageRing;
 
 /**
- * Opens JFR only where it works. It asks {@code FlightRecorder.isAvailable()} by reflection and
+ * Opens JFR only where it works. It calls {@code FlightRecorder.isAvailable()} by reflection and
  * only then loads {@link JfrSignals}, the entry to every class that names a {@code jdk.jfr} type,
  * so the agent runs unchanged on a runtime built without the {@code jdk.jfr} module.
  */

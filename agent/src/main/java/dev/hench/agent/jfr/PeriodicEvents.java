@@ -53,7 +53,10 @@ final class PeriodicEvents {
         readings.unloadedClasses = event.getLong("unloadedClassCount");
     }
 
-    /** One event per code heap (three when the code cache is segmented); the sample carries their sum. */
+    /**
+     * Stores one code heap's use and sums all heaps, because JFR sends one event per code heap
+     * (three when the code cache is segmented).
+     */
     void onCodeCacheStatistics(RecordedEvent event) {
         if (!event.hasField("codeBlobType") || !event.hasField("startAddress")
                 || !event.hasField("reservedTopAddress") || !event.hasField("unallocatedCapacity")) {

@@ -31,14 +31,22 @@ public final class PhaseInstrumentation {
     private PhaseInstrumentation() {
     }
 
-    /** Installs the transformation; returns without effect when {@code targets} is empty. */
-    public static void install(Instrumentation instrumentation, List<PhaseTarget> targets) {
+    /**
+     * Installs the transformation; returns without effect when {@code targets} is empty.
+     *
+     * @param attached true when the agent was attached to a running JVM, so classes that are
+     *     already loaded must be retransformed; at premain the targets are not loaded yet, and
+     *     skipping the scan of loaded classes saves about two seconds of startup
+     */
+    public static void install(Instrumentation instrumentation, List<PhaseTarget> targets, boolean attached) {
         if (targets.isEmpty()) {
             return;
         }
         AgentBuilder builder = new AgentBuilder.Default()
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new OncePerTypeErrors())
                 .ignore(nameStartsWith("java.").or(nameStartsWith("jdk.")).or(nameStartsWith("sun."))
                         .or(nameStartsWith("com.sun.")).or(nameStartsWith("dev.hench.agent.")).or(isSynthetic()));

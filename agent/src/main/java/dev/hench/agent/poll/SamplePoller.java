@@ -6,6 +6,7 @@ import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 
 import dev.hench.agent.phase.PhaseTracker;
+import dev.hench.agent.wire.FieldName;
 import dev.hench.agent.wire.JsonWriter;
 import dev.hench.agent.wire.MessageBody;
 import dev.hench.agent.wire.MessageRing;
@@ -22,6 +23,32 @@ import dev.hench.agent.wire.MessageRing;
  * <p>Used by one thread at a time (the sampler thread, or a benchmark).
  */
 public final class SamplePoller implements MessageBody {
+
+    private static final FieldName TIME_MILLIS = FieldName.of("timeMillis");
+    private static final FieldName HEAP_USED_BYTES = FieldName.of("heapUsedBytes");
+    private static final FieldName HEAP_COMMITTED_BYTES = FieldName.of("heapCommittedBytes");
+    private static final FieldName HEAP_MAX_BYTES = FieldName.of("heapMaxBytes");
+    private static final FieldName DIRECT_BYTES = FieldName.of("directBytes");
+    private static final FieldName MAPPED_BYTES = FieldName.of("mappedBytes");
+    private static final FieldName RSS_BYTES = FieldName.of("rssBytes");
+    private static final FieldName RSS_SOURCE = FieldName.of("rssSource");
+    private static final FieldName METASPACE_USED_BYTES = FieldName.of("metaspaceUsedBytes");
+    private static final FieldName METASPACE_COMMITTED_BYTES = FieldName.of("metaspaceCommittedBytes");
+    private static final FieldName METASPACE_MAX_BYTES = FieldName.of("metaspaceMaxBytes");
+    private static final FieldName CODE_CACHE_BYTES = FieldName.of("codeCacheBytes");
+    private static final FieldName COMPILED_METHODS = FieldName.of("compiledMethods");
+    private static final FieldName LOADED_CLASSES = FieldName.of("loadedClasses");
+    private static final FieldName UNLOADED_CLASSES = FieldName.of("unloadedClasses");
+    private static final FieldName PHYSICAL_TOTAL_BYTES = FieldName.of("physicalTotalBytes");
+    private static final FieldName PHYSICAL_USED_BYTES = FieldName.of("physicalUsedBytes");
+    private static final FieldName PHASE = FieldName.of("phase");
+    private static final FieldName RUN_ID = FieldName.of("runId");
+    private static final FieldName AGENT_CPU_NANOS = FieldName.of("agentCpuNanos");
+    private static final FieldName MALFORMED_JFR_EVENTS = FieldName.of("malformedJfrEvents");
+    private static final FieldName UNKNOWN_COLLECTOR_MESSAGES = FieldName.of("unknownCollectorMessages");
+    private static final FieldName DROPPED_TOTAL = FieldName.of("droppedTotal");
+    private static final FieldName BUFFER_USED = FieldName.of("bufferUsed");
+    private static final FieldName BUFFER_CAPACITY = FieldName.of("bufferCapacity");
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final BufferPoolMXBean directPool;
@@ -83,38 +110,38 @@ public final class SamplePoller implements MessageBody {
 
     @Override
     public void writeFields(JsonWriter writer) {
-        writer.field("timeMillis", timeMillis);
-        writer.field("heapUsedBytes", heapUsedBytes);
-        writer.field("heapCommittedBytes", heapCommittedBytes);
-        writer.field("heapMaxBytes", heapMaxBytes);
-        writer.field("directBytes", directBytes);
-        writer.field("mappedBytes", mappedBytes);
-        writer.field("rssBytes", rssBytes);
-        writer.field("rssSource", rssSource);
-        writer.field("metaspaceUsedBytes", jfr.metaspaceUsedBytes);
-        writer.field("metaspaceCommittedBytes", jfr.metaspaceCommittedBytes);
-        writer.field("metaspaceMaxBytes", jfr.metaspaceMaxBytes);
-        writer.field("codeCacheBytes", jfr.codeCacheBytes);
-        writer.field("compiledMethods", jfr.compiledMethods);
-        writer.field("loadedClasses", jfr.loadedClasses);
-        writer.field("unloadedClasses", jfr.unloadedClasses);
-        writer.field("physicalTotalBytes", jfr.physicalTotalBytes);
-        writer.field("physicalUsedBytes", jfr.physicalUsedBytes);
+        writer.field(TIME_MILLIS, timeMillis);
+        writer.field(HEAP_USED_BYTES, heapUsedBytes);
+        writer.field(HEAP_COMMITTED_BYTES, heapCommittedBytes);
+        writer.field(HEAP_MAX_BYTES, heapMaxBytes);
+        writer.field(DIRECT_BYTES, directBytes);
+        writer.field(MAPPED_BYTES, mappedBytes);
+        writer.field(RSS_BYTES, rssBytes);
+        writer.field(RSS_SOURCE, rssSource);
+        writer.field(METASPACE_USED_BYTES, jfr.metaspaceUsedBytes);
+        writer.field(METASPACE_COMMITTED_BYTES, jfr.metaspaceCommittedBytes);
+        writer.field(METASPACE_MAX_BYTES, jfr.metaspaceMaxBytes);
+        writer.field(CODE_CACHE_BYTES, jfr.codeCacheBytes);
+        writer.field(COMPILED_METHODS, jfr.compiledMethods);
+        writer.field(LOADED_CLASSES, jfr.loadedClasses);
+        writer.field(UNLOADED_CLASSES, jfr.unloadedClasses);
+        writer.field(PHYSICAL_TOTAL_BYTES, jfr.physicalTotalBytes);
+        writer.field(PHYSICAL_USED_BYTES, jfr.physicalUsedBytes);
         writePhase(writer);
-        writer.field("agentCpuNanos", cpuClock.totalNanos());
-        writer.field("malformedJfrEvents", jfr.malformedJfrEvents);
-        writer.field("unknownCollectorMessages", jfr.unknownCollectorMessages);
+        writer.field(AGENT_CPU_NANOS, cpuClock.totalNanos());
+        writer.field(MALFORMED_JFR_EVENTS, jfr.malformedJfrEvents);
+        writer.field(UNKNOWN_COLLECTOR_MESSAGES, jfr.unknownCollectorMessages);
         // Called under the ring's lock, which is reentrant, so these reads are consistent.
-        writer.field("droppedTotal", ring.droppedTotal());
-        writer.field("bufferUsed", ring.used());
-        writer.field("bufferCapacity", ring.capacity());
+        writer.field(DROPPED_TOTAL, ring.droppedTotal());
+        writer.field(BUFFER_USED, ring.used());
+        writer.field(BUFFER_CAPACITY, ring.capacity());
     }
 
     private static void writePhase(JsonWriter writer) {
         PhaseTracker phases = PhaseTracker.active();
         if (phases != null) {
-            writer.field("phase", phases.innermostPhase());
-            writer.field("runId", phases.runId());
+            writer.field(PHASE, phases.innermostPhase());
+            writer.field(RUN_ID, phases.runId());
         }
     }
 

@@ -212,12 +212,23 @@ public final class CollectorLink implements Runnable {
             ring.acknowledge(longField(message, "seq", 0));
         } else if ("admission".equals(type)) {
             handleAdmission(message);
-        } else if ("alert".equals(type)) {
-            commands.alert(message);
-        } else if ("detail".equals(type)) {
-            commands.detail(stringField(message, "requestId"), longField(message, "durationSeconds", 60));
+        } else if ("alert".equals(type) || "detail".equals(type)) {
+            carryOut(message);
         } else {
             counters.unknownCollectorMessages++;
+        }
+    }
+
+    /** Runs an alert or detail request; a failure is printed and must not end the connection. */
+    private void carryOut(Map<String, Object> message) {
+        try {
+            if ("alert".equals(message.get("type"))) {
+                commands.alert(message);
+            } else {
+                commands.detail(stringField(message, "requestId"), longField(message, "durationSeconds", 60));
+            }
+        } catch (RuntimeException e) {
+            StderrLog.throttled("collector-request", "collector " + message.get("type") + " request failed: " + e);
         }
     }
 

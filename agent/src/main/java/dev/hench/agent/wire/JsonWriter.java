@@ -71,6 +71,24 @@ public final class JsonWriter {
         appendLong(value);
     }
 
+    /** Writes a pre-encoded {@code "name":value}, or nothing when the value is {@link #ABSENT}. */
+    public void field(FieldName name, long value) {
+        if (value == ABSENT) {
+            return;
+        }
+        name(name);
+        appendLong(value);
+    }
+
+    /** Writes a pre-encoded {@code "name":"value"}, or nothing when the value is null. */
+    public void field(FieldName name, String value) {
+        if (value == null) {
+            return;
+        }
+        name(name);
+        appendString(value);
+    }
+
     /** Writes {@code "name":"value"}, or nothing when the value is null. */
     public void field(String name, String value) {
         if (value == null) {
@@ -123,6 +141,17 @@ public final class JsonWriter {
         needsComma = true;
     }
 
+    private void name(FieldName name) {
+        byte[] encoded = name.quotedWithColon;
+        ensure(encoded.length + 1);
+        if (needsComma) {
+            bytes[length++] = ',';
+        }
+        System.arraycopy(encoded, 0, bytes, length, encoded.length);
+        length += encoded.length;
+        needsComma = true;
+    }
+
     private void comma() {
         if (needsComma) {
             appendByte(',');
@@ -138,16 +167,21 @@ public final class JsonWriter {
             appendByte('-');
             value = -value;
         }
-        int digits = 1;
-        for (long rest = value / 10; rest != 0; rest /= 10) {
-            digits++;
-        }
+        int digits = digitCount(value);
         ensure(digits);
         for (int i = length + digits - 1; i >= length; i--) {
             bytes[i] = DIGITS[(int) (value % 10)];
             value /= 10;
         }
         length += digits;
+    }
+
+    private static int digitCount(long nonNegative) {
+        int digits = 1;
+        for (long bound = 10; digits < 19 && nonNegative >= bound; bound *= 10) {
+            digits++;
+        }
+        return digits;
     }
 
     private void appendString(String value) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.hench.agent.transport.TestCollector;
 import dev.hench.itworker.LeakWorker;
 
-/** A {@code detail} request makes the agent sample old objects and answer with {@code suspects}. */
+/** A {@code detail} request makes the agent sample old objects and reply with {@code suspects}. */
 class DetailModeIT {
 
     @TempDir

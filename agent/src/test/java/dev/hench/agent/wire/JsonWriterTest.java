@@ -82,4 +82,28 @@ class JsonWriterTest {
         assertThat(line(writer)).isEqualTo("{\"type\":\"suspects\",\"seq\":3,\"entries\":[{\"className\":\"byte[]\","
                 + "\"stack\":[\"a.B.c:1\",\"d.E.f\"]},{\"samples\":2}],\"after\":1}\n");
     }
+
+    @Test
+    void preEncodedNamesWriteTheSameLine() {
+        JsonWriter byString = new JsonWriter(16);
+        byString.beginMessage("sample", 7);
+        byString.field("heapUsedBytes", 1_000_000_000_000L);
+        byString.field("rssSource", "statm");
+        byString.field("absent", JsonWriter.ABSENT);
+        byString.endMessage();
+        JsonWriter byName = new JsonWriter(16);
+        byName.beginMessage("sample", 7);
+        byName.field(FieldName.of("heapUsedBytes"), 1_000_000_000_000L);
+        byName.field(FieldName.of("rssSource"), "statm");
+        byName.field(FieldName.of("absent"), JsonWriter.ABSENT);
+        byName.endMessage();
+
+        assertThat(line(byName)).isEqualTo(line(byString));
+    }
+
+    @Test
+    void fieldNameNeedingEscapesIsRejected() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FieldName.of("a\"b"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -35,6 +35,7 @@ public class AgentHotPathBenchmark {
     private MessageRing ring;
     private AgentCpuClock cpuClock;
     private SamplePoller poller;
+    private SamplePoller pollerWithJfrRss;
     private StatmReader statm;
     private MemoryMXBean memory;
 
@@ -43,8 +44,17 @@ public class AgentHotPathBenchmark {
         ring = new MessageRing(1_200, 1_024);
         cpuClock = new AgentCpuClock();
         statm = StatmReader.open(Path.of("/proc/self/statm"), Path.of("/proc/self/status"));
+        poller = new SamplePoller(statm, jfrReadings(), cpuClock, ring);
+        LatestReadings withRss = jfrReadings();
+        withRss.jfrRssBytes = 201_326_592;
+        pollerWithJfrRss = new SamplePoller(statm, withRss, cpuClock, ring);
+        memory = ManagementFactory.getMemoryMXBean();
+        poller.pollAndAppend();
+    }
+
+    /** Returns readings as the JFR stream would have delivered them, so every field is encoded. */
+    private static LatestReadings jfrReadings() {
         LatestReadings readings = new LatestReadings();
-        // Values as the JFR stream would have delivered them, so every field is encoded.
         readings.metaspaceUsedBytes = 25_165_824;
         readings.metaspaceCommittedBytes = 26_214_400;
         readings.codeCacheBytes = 9_437_184;
@@ -53,8 +63,7 @@ public class AgentHotPathBenchmark {
         readings.unloadedClasses = 0;
         readings.physicalTotalBytes = 25_769_803_776L;
         readings.physicalUsedBytes = 3_221_225_472L;
-        poller = new SamplePoller(statm, readings, cpuClock, ring);
-        memory = ManagementFactory.getMemoryMXBean();
+        return readings;
     }
 
     @TearDown(Level.Trial)
@@ -64,7 +73,7 @@ public class AgentHotPathBenchmark {
         }
     }
 
-    /** The whole per-sample path: CPU clock, poll, encode, enqueue (and the collector's ack). */
+    /** Runs the whole per-sample path: CPU clock, poll, encode, enqueue, and the collector's ack. */
     @Benchmark
     public long sample() {
         cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
@@ -73,13 +82,37 @@ public class AgentHotPathBenchmark {
         return seq;
     }
 
-    /** The JDK's own heap read alone, the one allocation the hot path allows. */
+    /** Runs the same path as on JDK 21+, where JFR's jdk.ResidentSetSize replaces the statm read. */
+    @Benchmark
+    public long sampleWithJfrRss() {
+        cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
+        long seq = pollerWithJfrRss.pollAndAppend();
+        ring.acknowledge(seq);
+        return seq;
+    }
+
+    /** Encodes the last polled values and appends them, without any JVM or kernel read. */
+    @Benchmark
+    public long encodeAndEnqueue() {
+        long seq = ring.append("sample", poller);
+        ring.acknowledge(seq);
+        return seq;
+    }
+
+    /** Reads the sampler thread's own CPU clock alone. */
+    @Benchmark
+    public long cpuClockOnly() {
+        cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
+        return cpuClock.totalNanos();
+    }
+
+    /** Reads the heap usage alone: the one allocation the hot path allows. */
     @Benchmark
     public long heapUsageOnly() {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    /** RSS from /proc/self/statm alone. */
+    /** Reads RSS from /proc/self/statm alone. */
     @Benchmark
     public long statmOnly() {
         return statm.residentBytes();
