@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
         description = "hench collector: ingests worker memory signals, detects leaks, decides "
                 + "admission and keeps the runs directory tidy.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            dev.hench.collector.housekeeping.HousekeepingCommand.class,
+            dev.hench.collector.housekeeping.UsageCommand.class,
+            dev.hench.collector.housekeeping.RunsCommand.class
         })
 public final class CollectorMain implements Runnable {
 

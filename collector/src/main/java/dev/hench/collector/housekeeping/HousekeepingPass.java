@@ -5,7 +5,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -97,24 +96,24 @@ final class HousekeepingPass {
     private void expireOrArchive(Path file, RunCatalog.Entry entry, PassReport report)
             throws IOException {
         Instant finishedAt = entry.summary().finishedAt();
-        Instant deletionDue = finishedAt.plus(Duration.ofDays(settings.retentionMaxAgeDays()));
-        Instant archivalDue = finishedAt.plus(Duration.ofDays(settings.archivalMaxAgeDays()));
-        if (settings.retentionEnabled() && !report.now.isBefore(deletionDue)) {
+        if (settings.deletionDueBy(report.now, finishedAt)) {
             delete(file, entry, report);
             return;
         }
-        if (settings.retentionEnabled()
-                && !report.now.isBefore(deletionDue.minus(Duration.ofDays(settings.warningDays())))) {
-            report.expiring.add(new ExpiringRun(file, entry.summary().id(), finishedAt,
-                    deletionDue));
+        Path current = file;
+        if (RunFileNames.isRun(file) && settings.archivalDueBy(report.now, finishedAt)
+                && archive(file, entry, report)) {
+            current = RunFileNames.archiveOf(file);
         }
-        if (settings.archivalEnabled() && RunFileNames.isRun(file)
-                && !report.now.isBefore(archivalDue)) {
-            archive(file, entry, report);
+        if (settings.inWarningWindow(report.now, finishedAt)) {
+            report.expiring.add(new ExpiringRun(current, entry.summary().id(), finishedAt,
+                    settings.deletionDue(finishedAt)));
         }
     }
 
-    private void archive(Path file, RunCatalog.Entry entry, PassReport report) throws IOException {
+    /** Archives {@code file} and returns whether its archive replaced it. */
+    private boolean archive(Path file, RunCatalog.Entry entry, PassReport report)
+            throws IOException {
         Path archive = RunFileNames.archiveOf(file);
         RunArchiver.Outcome outcome = archiver.archive(file, entry.summary(), entry.stamp());
         catalog.forget(file);
@@ -127,6 +126,7 @@ final class HousekeepingPass {
             case CHANGED, VANISHED -> report.skipped++;
             case FAILED -> report.failures++;
         }
+        return outcome == RunArchiver.Outcome.ARCHIVED;
     }
 
     private void delete(Path file, RunCatalog.Entry entry, PassReport report) {

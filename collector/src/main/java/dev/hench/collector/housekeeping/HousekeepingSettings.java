@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -56,6 +57,32 @@ public record HousekeepingSettings(
                 new WallClockSchedule(times, zone), scan);
         result.crossCheck(settings);
         return result;
+    }
+
+    /** Returns when retention deletes a run that finished at {@code finishedAt}. */
+    public Instant deletionDue(Instant finishedAt) {
+        return finishedAt.plus(Duration.ofDays(retentionMaxAgeDays));
+    }
+
+    /** Returns when a run that finished at {@code finishedAt} is archived. */
+    public Instant archivalDue(Instant finishedAt) {
+        return finishedAt.plus(Duration.ofDays(archivalMaxAgeDays));
+    }
+
+    /** Returns whether retention deletes a run that finished at {@code finishedAt} by {@code now}. */
+    public boolean deletionDueBy(Instant now, Instant finishedAt) {
+        return retentionEnabled && !now.isBefore(deletionDue(finishedAt));
+    }
+
+    /** Returns whether a run that finished at {@code finishedAt} is in the warning window now. */
+    public boolean inWarningWindow(Instant now, Instant finishedAt) {
+        Instant warningStarts = deletionDue(finishedAt).minus(Duration.ofDays(warningDays));
+        return retentionEnabled && !now.isBefore(warningStarts) && !deletionDueBy(now, finishedAt);
+    }
+
+    /** Returns whether archival compresses a run that finished at {@code finishedAt} by {@code now}. */
+    public boolean archivalDueBy(Instant now, Instant finishedAt) {
+        return archivalEnabled && !now.isBefore(archivalDue(finishedAt));
     }
 
     private void crossCheck(Settings settings) {
