@@ -19,7 +19,7 @@ final class HousekeepingOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Sets a housekeeping key, for example retention.maxAgeDays=90; "
                     + "repeatable. Keys: archival.enabled, archival.maxAgeDays, "
-                    + "retention.enabled, retention.maxAgeDays, retention.warningDays, "
+                    + "archival.gzipLevel, retention.enabled, retention.maxAgeDays, retention.warningDays, "
                     + "housekeeping.schedule, housekeeping.zone, housekeeping.ledgerScanInterval.")
     Map<String, String> overrides = new LinkedHashMap<>();
 

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One walk over a runs directory that does everything for each file before moving to the next:
- * records a finished run in the usage ledger, then deletes it when retention is due, or else
+ * One walk over a runs directory that finishes each file before moving to the next. It records a
+ * finished run in the usage ledger first. Then it deletes the run when retention is due, or else
  * archives it when archival is due, and notes it when it is inside the warning window. Because
  * one thread does all of this, the archiver and retention never work on the same file at once,
  * and a run is always in the ledger before it is archived or deleted.

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * Housekeeping configuration, read from {@link Settings} by {@link #from(Settings)}.
  *
  * @param runsDirectory null when {@code runs.dir} is not set, which turns housekeeping off
+ * @param archivalGzipLevel deflate level of archives, 1 (fastest) to 9 (smallest)
  * @param ledgerScanInterval how often runs that finished since the last pass are recorded in the
  *     usage ledger, between the daily passes
  */
@@ -26,6 +27,7 @@ public record HousekeepingSettings(
         Path runsDirectory,
         boolean archivalEnabled,
         int archivalMaxAgeDays,
+        int archivalGzipLevel,
         boolean retentionEnabled,
         int retentionMaxAgeDays,
         int warningDays,
@@ -45,6 +47,7 @@ public record HousekeepingSettings(
         Path runsDirectory = runs == null || runs.isBlank() ? null : Path.of(runs.trim());
         boolean archival = settings.bool("archival.enabled", true);
         int archivalDays = (int) settings.integer("archival.maxAgeDays", 30, 1, 36_500);
+        int gzipLevel = (int) settings.integer("archival.gzipLevel", 1, 1, 9);
         boolean retention = settings.bool("retention.enabled", true);
         int retentionDays = (int) settings.integer("retention.maxAgeDays", 180, 1, 36_500);
         int warningDays = (int) settings.integer("retention.warningDays", 30, 0, 36_500);
@@ -53,7 +56,7 @@ public record HousekeepingSettings(
         Duration scan = settings.duration("housekeeping.ledgerScanInterval", Duration.ofMinutes(10),
                 Duration.ofSeconds(1), Duration.ofDays(1));
         HousekeepingSettings result = new HousekeepingSettings(runsDirectory, archival,
-                archivalDays, retention, retentionDays, warningDays,
+                archivalDays, gzipLevel, retention, retentionDays, warningDays,
                 new WallClockSchedule(times, zone), scan);
         result.crossCheck(settings);
         return result;

@@ -32,7 +32,7 @@ final class OwnedRunsDirectory implements Closeable {
         this.ledger = ledger;
         RunFileReader reader = new RunFileReader();
         this.catalog = new RunCatalog(reader);
-        this.archiver = new RunArchiver(reader);
+        this.archiver = new RunArchiver(reader, settings.archivalGzipLevel());
         this.pass = new HousekeepingPass(directory, settings, ledger, catalog, archiver);
     }
 

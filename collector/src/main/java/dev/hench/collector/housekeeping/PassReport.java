@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What one housekeeping pass did. Filled by the pass, read after it returns. */
+/** Counts and lists from one housekeeping pass, filled by the pass and read after it returns. */
 public final class PassReport {
 
     final Instant now;

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Compresses one run file into {@code X.json.gz} without ever losing it: the archive is streamed
  * to a temporary name, forced to disk, read back in full and compared (CRC-32, length and parsed
  * summary), renamed atomically over any older archive, and only then is the source removed. On
- * any failure the source stays, the temporary file is removed and the outcome says why.
+ * any failure the source stays, the temporary file is removed and the returned outcome names the
+ * reason.
  *
  * <p>Not thread-safe: one archiver per runs directory, used by the housekeeping thread only.
  */
@@ -30,9 +31,11 @@ final class RunArchiver {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final RunFileReader reader;
+    private final int gzipLevel;
 
-    RunArchiver(RunFileReader reader) {
+    RunArchiver(RunFileReader reader, int gzipLevel) {
         this.reader = reader;
+        this.gzipLevel = gzipLevel;
     }
 
     /**
@@ -81,12 +84,12 @@ final class RunArchiver {
         return Outcome.ARCHIVED;
     }
 
-    private static long compress(Path source, Path temp, CRC32 crc) throws IOException {
+    private long compress(Path source, Path temp, CRC32 crc) throws IOException {
         try (InputStream in = new CheckedInputStream(Files.newInputStream(source), crc);
                 FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            GZIPOutputStream gzip = new GZIPOutputStream(Channels.newOutputStream(channel),
-                    BUFFER_BYTES);
+            GZIPOutputStream gzip = new LeveledGzipStream(Channels.newOutputStream(channel),
+                    gzipLevel);
             long lengthBytes = in.transferTo(gzip);
             gzip.finish();
             gzip.flush();
@@ -99,7 +102,8 @@ final class RunArchiver {
             RunSummary expected, Path source) throws IOException {
         if (readBack.crc32() != crc || readBack.lengthBytes() != lengthBytes) {
             throw new IOException("the archive of " + source + " reads back as "
-                    + readBack.lengthBytes() + " bytes with CRC-32 " + Long.toHexString(readBack.crc32()) + " instead of "
+                    + readBack.lengthBytes() + " bytes with CRC-32 "
+                    + Long.toHexString(readBack.crc32()) + " instead of "
                     + lengthBytes + " bytes with CRC-32 " + Long.toHexString(crc));
         }
         if (!readBack.summary().equals(expected)) {
@@ -121,7 +125,15 @@ final class RunArchiver {
         }
     }
 
-    /** How one archival or deletion ended. */
+    /** A gzip stream with a chosen level; the JDK's GZIPOutputStream uses zlib's default, 6. */
+    private static final class LeveledGzipStream extends GZIPOutputStream {
+        LeveledGzipStream(OutputStream out, int level) throws IOException {
+            super(out, BUFFER_BYTES);
+            def.setLevel(level);
+        }
+    }
+
+    /** Result of one archival. */
     enum Outcome {
         /** The archive is in place and verified, and the source is removed. */
         ARCHIVED,

@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What housekeeping has read from each file in the runs directory, keyed by path and valid as
- * long as the file's {@link FileStamp} is unchanged, so that frequent passes read only new and
+ * Cache of the parsed content of each file in the runs directory, keyed by path. An entry is valid
+ * as long as the file's {@link FileStamp} is unchanged, so frequent passes read only new and
  * changed files. Files that match no schema are kept here as quarantined and logged once per
  * version. Not thread-safe: used by the housekeeping thread only.
  */

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * What housekeeping needs from one run file, checked against a known schema version. The
+ * The fields housekeeping needs from one run file, checked against a known schema version. The
  * transcript itself is only counted, never kept.
  *
  * @param worker null when the file has no worker field

@@ -14,7 +14,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * Exclusive ownership of a runs directory: an OS file lock on {@code .hench-housekeeping.lock}
  * inside it. The OS releases the lock when the owning process dies, even on SIGKILL, so a crash
- * never leaves the directory locked. The file holds the owner's pid for the error message.
+ * never leaves the directory locked. The file contains the owner's pid for the error message.
  */
 final class RunsDirectoryLock implements Closeable {
 

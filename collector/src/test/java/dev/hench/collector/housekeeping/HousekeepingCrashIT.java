@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kills the real collector process with SIGKILL at named points of archival, retention and the
- * ledger append (and once at a random moment), restarts it, and checks that every run exists
- * exactly once (or was properly expired) and that the ledger totals are exact.
+ * ledger append, and at random moments. After a restart, every run must exist exactly once (or
+ * be properly expired) and the ledger totals must be exact.
  */
 class HousekeepingCrashIT {
 
@@ -67,7 +67,7 @@ class HousekeepingCrashIT {
         "archive.tempWritten:1", "archive.tempWritten:4", "archive.renamed:1",
         "archive.renamed:5", "retention.beforeDelete:1", "retention.beforeDelete:3",
         "ledger.halfLine:1", "ledger.halfLine:10"})
-    void killAtPointThenRestartKeepsEveryRunOnce(String pausePoint) throws Exception {
+    void killAtPointKeepsEveryRunOnce(String pausePoint) throws Exception {
         copyTemplate();
 
         assertThat(killAt(pausePoint)).as("first kill reached " + pausePoint).isTrue();
@@ -79,7 +79,7 @@ class HousekeepingCrashIT {
     }
 
     @Test
-    void killsAtRandomMomentsThenRestartKeepsEveryRunOnce() throws Exception {
+    void randomKillsKeepEveryRunOnce() throws Exception {
         copyTemplate();
         java.util.SplittableRandom random = new java.util.SplittableRandom(11);
         for (int i = 0; i < 3; i++) {
@@ -100,7 +100,7 @@ class HousekeepingCrashIT {
         return first.startsWith("archive") ? "retention.beforeDelete:1" : "archive.renamed:1";
     }
 
-    /** Starts a pass that pauses at {@code pausePoint}, kills it there and returns whether it got there. */
+    /** Starts a pass that pauses at {@code pausePoint}, kills it there, returns whether it got there. */
     private boolean killAt(String pausePoint) throws Exception {
         Process process = start(pausePoint);
         CompletableFuture<Boolean> paused = watchFor(process,

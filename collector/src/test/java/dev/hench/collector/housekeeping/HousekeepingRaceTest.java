@@ -28,14 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Writers create, grow, rewrite and delete run files while housekeeping passes archive and expire
- * the same directory; afterwards every run the writers kept exists exactly once in the expected
- * form and every finished run is in the ledger once with its exact usage.
+ * the same directory. Afterwards every run the writers kept must exist exactly once in the
+ * expected form, and every finished run must be in the ledger once with its exact usage.
  */
 class HousekeepingRaceTest {
 
     private static final Instant NOW = TestRuns.NOW;
     private static final int WRITERS = 3;
-    private static final int RUNS_PER_WRITER = 60;
+    private static final int RUNS_PER_WRITER = 40;
     private static final int TURN_CHARS = 20_000;
     private static final int[] AGES_DAYS = {1, 40, 200};
 
@@ -49,7 +49,7 @@ class HousekeepingRaceTest {
     }
 
     @Test
-    void writersAndHousekeepingNeverLoseOrDoubleCountRuns() throws Exception {
+    void concurrentWritersLoseNothing() throws Exception {
         Map<String, String> values = Map.of("runs.dir", dir.toString());
         HousekeepingSettings settings = HousekeepingSettings.from(Settings.of(values));
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
@@ -93,9 +93,9 @@ class HousekeepingRaceTest {
     }
 
     /**
-     * Performs runs one after another like a worker, and meanwhile rewrites the finished file of
-     * the run two back and deletes the one three back, so that housekeeping meets files that
-     * change or vanish while it reads, archives or deletes them.
+     * Performs runs one after another like a worker. Meanwhile it rewrites the finished file of the
+     * run two back and deletes the one three back, so housekeeping meets files that change or
+     * vanish while it reads, archives or deletes them.
      */
     private void writeRuns(int writer) throws Exception {
         RunFileWriter files = new RunFileWriter(dir);

@@ -28,6 +28,7 @@ class HousekeepingSettingsTest {
         assertThat(result.runsDirectory()).isEqualTo(dir);
         assertThat(result.archivalEnabled()).isTrue();
         assertThat(result.archivalMaxAgeDays()).isEqualTo(30);
+        assertThat(result.archivalGzipLevel()).isEqualTo(1);
         assertThat(result.retentionEnabled()).isTrue();
         assertThat(result.retentionMaxAgeDays()).isEqualTo(180);
         assertThat(result.warningDays()).isEqualTo(30);

@@ -168,7 +168,7 @@ class OwnedRunsDirectoryTest {
     }
 
     @Test
-    void sourceLeftNextToValidArchiveIsRemovedOnce() throws Exception {
+    void leftoverSourceIsRemovedOnce() throws Exception {
         Path source = TestRuns.write(dir, TestRuns.finishedDaysAgo("twice", 40));
         byte[] original = Files.readAllBytes(source);
         onePass(NOW);

@@ -70,7 +70,7 @@ class UsageLedgerTest {
     }
 
     @Test
-    void tornLastLineIsCutOffAndRunRecordedAgain() throws Exception {
+    void tornLastLineIsCutOff() throws Exception {
         RunSummary first = run("a", "2026-01-01T10:00:00Z", new TokenUsage(1, 2, 3L, 4L));
         RunSummary torn = run("b", "2026-01-01T11:00:00Z", new TokenUsage(5, 6, 7L, 8L));
         try (UsageLedger ledger = UsageLedger.openForAppend(dir)) {

@@ -23,7 +23,7 @@ class WallClockScheduleTest {
     }
 
     @Test
-    void nextRunIsTomorrowAtAndAfterTheTime() {
+    void pastTimeRunsTomorrow() {
         WallClockSchedule schedule = daily("03:30");
         assertThat(schedule.nextAfter(Instant.parse("2026-06-15T01:30:00Z")))
                 .isEqualTo(Instant.parse("2026-06-16T01:30:00Z"));
@@ -60,7 +60,7 @@ class WallClockScheduleTest {
     }
 
     @Test
-    void yearOfDailyRunsStaysAtLocalTimeWithoutDrift() {
+    void yearOfRunsDoesNotDrift() {
         WallClockSchedule schedule = daily("03:30");
         Instant at = Instant.parse("2026-01-01T00:00:00Z");
         for (int day = 0; day < 365; day++) {

@@ -94,7 +94,10 @@ public final class RunsDirectoryGenerator {
 
     private RunStatus pickStatus() {
         int roll = random.nextInt(10);
-        return roll < 8 ? RunStatus.SUCCEEDED : roll == 8 ? RunStatus.FAILED : RunStatus.CANCELLED;
+        if (roll < 8) {
+            return RunStatus.SUCCEEDED;
+        }
+        return roll == 8 ? RunStatus.FAILED : RunStatus.CANCELLED;
     }
 
     private static RunRecord withoutTranscripts(RunRecord run) {
