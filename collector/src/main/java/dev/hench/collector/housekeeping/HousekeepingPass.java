@@ -49,7 +49,7 @@ final class HousekeepingPass {
         PassReport report = new PassReport(now, full);
         List<Path> files = listRunsAndArchives();
         for (Path file : files) {
-            handle(file, report);
+            handleOrReport(file, report);
         }
         catalog.retainOnly(new HashSet<>(files));
         report.quarantined.putAll(catalog.quarantined());
@@ -60,7 +60,8 @@ final class HousekeepingPass {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(runsDirectory)) {
             for (Path file : stream) {
-                if (RunFileNames.isRun(file) || RunFileNames.isArchive(file)) {
+                boolean candidate = RunFileNames.isRun(file) || RunFileNames.isArchive(file);
+                if (candidate && Files.isRegularFile(file)) {
                     files.add(file);
                 }
             }
@@ -68,6 +69,20 @@ final class HousekeepingPass {
         // X.json sorts before X.json.gz, so a source left next to its archive is handled first.
         files.sort(null);
         return files;
+    }
+
+    /**
+     * Handles one file; an I/O error on it is logged and counted, and the pass goes on with the
+     * next file. The error stops this file's steps, so a run whose ledger append failed is
+     * neither archived nor deleted.
+     */
+    private void handleOrReport(Path file, PassReport report) {
+        try {
+            handle(file, report);
+        } catch (IOException e) {
+            LOG.error("housekeeping of {} failed; it stays as it is for the next pass", file, e);
+            report.failures++;
+        }
     }
 
     private void handle(Path file, PassReport report) throws IOException {
