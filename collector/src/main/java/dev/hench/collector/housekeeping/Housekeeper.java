@@ -19,10 +19,12 @@ import org.slf4j.LoggerFactory;
  * the usage ledger every {@code housekeeping.ledgerScanInterval}, and runs a full pass (archival,
  * retention, expiry warnings) at the scheduled wall-clock times.
  *
- * <p>All work runs on one low-priority daemon thread named {@code hench-housekeeping-1}, so jobs
- * never overlap and never run on ingest or alert threads. The next full pass is computed from the
- * clock after each pass, so the schedule does not drift. {@link #start()} and {@link #stop()} may
- * be called from any thread, once each.
+ * <p>All work runs on one daemon thread named {@code hench-housekeeping-1}, so jobs never overlap,
+ * never run on ingest or alert threads, and take at most one core. The thread asks for minimum
+ * priority, but HotSpot on Linux ignores Java thread priorities by default
+ * ({@code -XX:ThreadPriorityPolicy=0}), so the one-thread bound is what limits the interference.
+ * The next full pass is computed from the clock after each pass, so the schedule does not drift.
+ * {@link #start()} and {@link #stop()} may be called from any thread, once each.
  */
 public final class Housekeeper implements AutoCloseable {
 

@@ -20,7 +20,8 @@ final class HousekeepingOptions {
             description = "Sets a housekeeping key, for example retention.maxAgeDays=90; "
                     + "repeatable. Keys: archival.enabled, archival.maxAgeDays, "
                     + "archival.gzipLevel, retention.enabled, retention.maxAgeDays, retention.warningDays, "
-                    + "housekeeping.schedule, housekeeping.zone, housekeeping.ledgerScanInterval.")
+                    + "housekeeping.schedule, housekeeping.zone, housekeeping.maxReadMiBPerSecond, "
+                    + "housekeeping.ledgerScanInterval.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
     /**

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  *
  * @param runsDirectory null when {@code runs.dir} is not set, which turns housekeeping off
  * @param archivalGzipLevel deflate level of archives, 1 (fastest) to 9 (smallest)
+ * @param maxReadMiBPerSecond limit on the run-file bytes housekeeping reads per second, counting
+ *     parsing, compressing and verifying (each archived byte is read about three times); 0 means
+ *     no limit
  * @param ledgerScanInterval how often runs that finished since the last pass are recorded in the
  *     usage ledger, between the daily passes
  */
@@ -32,6 +35,7 @@ public record HousekeepingSettings(
         int retentionMaxAgeDays,
         int warningDays,
         WallClockSchedule schedule,
+        int maxReadMiBPerSecond,
         Duration ledgerScanInterval) {
 
     /** Rough share of its size that gzip saves on a JSON transcript; used only for warnings. */
@@ -53,11 +57,12 @@ public record HousekeepingSettings(
         int warningDays = (int) settings.integer("retention.warningDays", 30, 0, 36_500);
         ZoneId zone = zone(settings);
         List<LocalTime> times = times(settings);
+        int maxRead = (int) settings.integer("housekeeping.maxReadMiBPerSecond", 32, 0, 100_000);
         Duration scan = settings.duration("housekeeping.ledgerScanInterval", Duration.ofMinutes(10),
                 Duration.ofSeconds(1), Duration.ofDays(1));
         HousekeepingSettings result = new HousekeepingSettings(runsDirectory, archival,
                 archivalDays, gzipLevel, retention, retentionDays, warningDays,
-                new WallClockSchedule(times, zone), scan);
+                new WallClockSchedule(times, zone), maxRead, scan);
         result.crossCheck(settings);
         return result;
     }

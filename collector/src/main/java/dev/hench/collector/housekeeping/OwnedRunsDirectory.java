@@ -30,9 +30,10 @@ final class OwnedRunsDirectory implements Closeable {
         this.directory = directory;
         this.lock = lock;
         this.ledger = ledger;
-        RunFileReader reader = new RunFileReader();
+        ReadPacer pacer = new ReadPacer(settings.maxReadMiBPerSecond());
+        RunFileReader reader = new RunFileReader(pacer);
         this.catalog = new RunCatalog(reader);
-        this.archiver = new RunArchiver(reader, settings.archivalGzipLevel());
+        this.archiver = new RunArchiver(reader, pacer, settings.archivalGzipLevel());
         this.pass = new HousekeepingPass(directory, settings, ledger, catalog, archiver);
     }
 

@@ -31,10 +31,12 @@ final class RunArchiver {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final RunFileReader reader;
+    private final ReadPacer pacer;
     private final int gzipLevel;
 
-    RunArchiver(RunFileReader reader, int gzipLevel) {
+    RunArchiver(RunFileReader reader, ReadPacer pacer, int gzipLevel) {
         this.reader = reader;
+        this.pacer = pacer;
         this.gzipLevel = gzipLevel;
     }
 
@@ -85,7 +87,7 @@ final class RunArchiver {
     }
 
     private long compress(Path source, Path temp, CRC32 crc) throws IOException {
-        try (InputStream in = new CheckedInputStream(Files.newInputStream(source), crc);
+        try (InputStream in = new CheckedInputStream(pacer.wrap(Files.newInputStream(source)), crc);
                 FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE,
                         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             GZIPOutputStream gzip = new LeveledGzipStream(Channels.newOutputStream(channel),

@@ -18,6 +18,11 @@ final class RunFileReader {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final RunFileParser parser = new RunFileParser();
+    private final ReadPacer pacer;
+
+    RunFileReader(ReadPacer pacer) {
+        this.pacer = pacer;
+    }
 
     /** A run file read in full. */
     record Contents(RunSummary summary, long crc32, long lengthBytes) {
@@ -39,7 +44,7 @@ final class RunFileReader {
         try (InputStream raw = Files.newInputStream(file);
                 InputStream plain = compressed ? new GZIPInputStream(raw, BUFFER_BYTES) : raw) {
             CRC32 crc = new CRC32();
-            CountingCheckedStream in = new CountingCheckedStream(plain, crc);
+            CountingCheckedStream in = new CountingCheckedStream(pacer.wrap(plain), crc);
             RunSummary summary = parser.parse(in);
             in.transferTo(OutputStream.nullOutputStream());
             return new Contents(summary, crc.getValue(), in.count);

@@ -20,7 +20,7 @@ record RunsListing(List<ExpiringRun> expiring, Map<Path, String> quarantined) {
 
     static RunsListing read(Path directory, Instant now, HousekeepingSettings settings)
             throws IOException {
-        RunCatalog catalog = new RunCatalog(new RunFileReader());
+        RunCatalog catalog = new RunCatalog(new RunFileReader(new ReadPacer(0)));
         List<ExpiringRun> expiring = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
             for (Path file : stream) {

@@ -153,7 +153,7 @@ class HousekeepingCrashIT {
     }
 
     private void assertRunsExistOnceOrExpired() throws Exception {
-        RunFileReader reader = new RunFileReader();
+        RunFileReader reader = new RunFileReader(new ReadPacer(0));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .noneMatch(name -> name.endsWith(RunFileNames.TEMP_SUFFIX));

@@ -50,7 +50,8 @@ class HousekeepingRaceTest {
 
     @Test
     void concurrentWritersLoseNothing() throws Exception {
-        Map<String, String> values = Map.of("runs.dir", dir.toString());
+        Map<String, String> values = Map.of("runs.dir", dir.toString(),
+                "housekeeping.maxReadMiBPerSecond", "0");
         HousekeepingSettings settings = HousekeepingSettings.from(Settings.of(values));
         ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
         AtomicBoolean writersDone = new AtomicBoolean();
@@ -133,7 +134,7 @@ class HousekeepingRaceTest {
     }
 
     private void assertEveryRunExistsOnceAsExpected() throws Exception {
-        RunFileReader reader = new RunFileReader();
+        RunFileReader reader = new RunFileReader(new ReadPacer(0));
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .noneMatch(name -> name.endsWith(RunFileNames.TEMP_SUFFIX));
