@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * retention, expiry warnings) at the scheduled wall-clock times.
  *
  * <p>All work runs on one daemon thread named {@code hench-housekeeping-1}, so jobs never overlap,
- * never run on ingest or alert threads, and take at most one core. The thread asks for minimum
+ * never run on ingest or alert threads, and take at most one core. The thread requests minimum
  * priority, but HotSpot on Linux ignores Java thread priorities by default
  * ({@code -XX:ThreadPriorityPolicy=0}), so the one-thread bound is what limits the interference.
  * The next full pass is computed from the clock after each pass, so the schedule does not drift.
