@@ -45,6 +45,10 @@ public final class HousekeepingCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        if (now != null && !once) {
+            err.println("--now needs --once: a fixed clock never reaches the next scheduled pass");
+            return EXIT_INVALID_SETTINGS;
+        }
         HousekeepingSettings settings;
         try {
             settings = options.settings();

@@ -99,6 +99,13 @@ class HousekeepingCommandsTest {
     }
 
     @Test
+    void nowWithoutOnceIsRejected() {
+        int exit = execute("housekeeping", "--runs", dir.toString(), "--now", NOW);
+        assertThat(exit).isEqualTo(HousekeepingCommand.EXIT_INVALID_SETTINGS);
+        assertThat(err.toString()).contains("--now needs --once");
+    }
+
+    @Test
     void ownedDirectoryExitsWithLockedCode() throws Exception {
         HousekeepingSettings settings = HousekeepingSettings.from(
                 Settings.of(Map.of("runs.dir", dir.toString())));
