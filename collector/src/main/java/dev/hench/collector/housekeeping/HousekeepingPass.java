@@ -51,7 +51,7 @@ final class HousekeepingPass {
         for (Path file : files) {
             handleOrReport(file, report);
         }
-        catalog.retainOnly(new HashSet<>(files));
+        catalog.dropMissing(new HashSet<>(files));
         report.quarantined.putAll(catalog.quarantined());
         return report;
     }
@@ -137,6 +137,8 @@ final class HousekeepingPass {
                 report.archived++;
                 report.archivedSourceBytes += entry.stamp().sizeBytes();
                 report.archivedCompressedBytes += Files.size(archive);
+                // The archive was just read back in full; caching it spares the next pass a read.
+                catalog.remember(archive, entry.summary());
             }
             case CHANGED, VANISHED -> report.skipped++;
             case FAILED -> report.failures++;

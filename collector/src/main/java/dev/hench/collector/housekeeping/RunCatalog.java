@@ -1,6 +1,7 @@
 package dev.hench.collector.housekeeping;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -68,13 +69,21 @@ final class RunCatalog {
         }
     }
 
+    /** Caches {@code summary} as the content of {@code file} as it is now. */
+    void remember(Path file, RunSummary summary) throws IOException {
+        FileStamp stamp = FileStamp.of(file);
+        if (stamp != null) {
+            entries.put(file, new Entry(stamp, summary, null));
+        }
+    }
+
     void forget(Path file) {
         entries.remove(file);
     }
 
-    /** Drops entries of files that are no longer in {@code present}. */
-    void retainOnly(Set<Path> present) {
-        entries.keySet().retainAll(present);
+    /** Drops entries of files that are neither in {@code listed} nor on disk any more. */
+    void dropMissing(Set<Path> listed) {
+        entries.keySet().removeIf(file -> !listed.contains(file) && !Files.exists(file));
     }
 
     /** Returns the quarantined entries by path. */
