@@ -12,7 +12,10 @@ import picocli.CommandLine.Command;
                 + "admission and keeps the runs directory tidy.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            RunCommand.class
+            RunCommand.class,
+            dev.hench.collector.housekeeping.HousekeepingCommand.class,
+            dev.hench.collector.housekeeping.UsageCommand.class,
+            dev.hench.collector.housekeeping.RunsCommand.class
         })
 public final class CollectorMain implements Runnable {
 
