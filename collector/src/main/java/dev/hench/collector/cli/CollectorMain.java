@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
         description = "hench collector: ingests worker memory signals, detects leaks, decides "
                 + "admission and keeps the runs directory tidy.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            dev.hench.collector.replay.ReplayCommand.class,
+            dev.hench.collector.replay.EvaluateCommand.class
         })
 public final class CollectorMain implements Runnable {
 
