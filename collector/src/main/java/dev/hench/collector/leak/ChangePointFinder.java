@@ -1,10 +1,10 @@
 package dev.hench.collector.leak;
 
 /**
- * Finds where a series changes slope: the split that minimises the summed squared residuals of
- * two separate straight lines, accepted only when the split explains much more than one line
- * (F statistic) and the two slopes differ by a material amount. A level shift with an unchanged
- * slope is not a change point here, so a staircase leak keeps one regime.
+ * Finds where a series changes slope. The candidate is the split that minimises the summed
+ * squared residuals of two separate straight lines. It is accepted only when it explains much
+ * more than one line (F statistic) and the two slopes differ by a material amount. A level shift
+ * with an unchanged slope is not a change point here, so a staircase leak keeps one regime.
  *
  * <p>Linear in the number of points (prefix sums). Not thread-safe: the prefix arrays are reused.
  */

@@ -2,7 +2,7 @@ package dev.hench.collector.leak;
 
 /**
  * Scratch buffers of one fitting thread: the fit points, the change-point sums and the judge's
- * pairwise slopes (about 40 KiB together). Shared by every worker that the thread serves, so
+ * pairwise slopes (about 18 KiB together). Shared by every worker that the thread serves, so
  * they do not count toward the memory per worker.
  */
 final class FitScratch {

@@ -5,7 +5,7 @@ import dev.hench.collector.config.Settings;
 import java.time.Duration;
 
 /**
- * Thresholds of the robust leak detector. {@link #defaults()} holds the values that the
+ * Thresholds of the robust leak detector. {@link #defaults()} returns the values that the
  * evaluation corpus was scored with; docs/leak-detection.md explains each.
  *
  * @param criticalWithin a pessimistic time to limit at or below this is critical

@@ -15,7 +15,7 @@ final class ObservedLimits {
     private long lastTimeMillis = Long.MIN_VALUE;
     private long compiledMethods = Observation.ABSENT;
     private long loadedClasses = Observation.ABSENT;
-    private String missingNativeParts = "all of them (no sample yet)";
+    private Observation lastSample;
 
     void observe(Observation observation) {
         lastTimeMillis = observation.timeMillis();
@@ -25,11 +25,10 @@ final class ObservedLimits {
         loadedClasses = latest(loadedClasses, observation.loadedClasses());
         if (Observation.isPresent(observation.rssBytes())) {
             rssBytes = observation.rssBytes();
-            long nativeBytes = NativeMemory.otherBytes(observation);
-            nativeOtherBytes = nativeBytes;
-            missingNativeParts = NativeMemory.missingParts(observation);
-        } else if (!observation.isGcEvent()) {
-            missingNativeParts = NativeMemory.missingParts(observation);
+            nativeOtherBytes = NativeMemory.otherBytes(observation);
+        }
+        if (!observation.isGcEvent() || Observation.isPresent(observation.rssBytes())) {
+            lastSample = observation;
         }
     }
 
@@ -65,8 +64,10 @@ final class ObservedLimits {
         return nativeOtherBytes;
     }
 
+    /** Names the parts of the native formula that the latest sample lacked. */
     String missingNativeParts() {
-        return missingNativeParts;
+        return lastSample == null ? "all of them (no sample yet)"
+                : NativeMemory.missingParts(lastSample);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.function.ToLongFunction;
  *
  * <p>Thread-safe in the way {@link LeakDetector} requires: calls for different workers may run
  * concurrently, calls for one worker must not. Memory per worker is fixed (see
- * {@link #retainedBytesPerWorker()}); each fitting thread also holds about 40 KiB of scratch.
+ * {@link #retainedBytesPerWorker()}); each fitting thread also keeps about 18 KiB of scratch arrays.
  */
 public final class RobustLeakDetector implements LeakDetector {
 

@@ -42,6 +42,7 @@ public final class TrendFitter {
         }
         int pairs = 0;
         long kendallS = 0;
+
         for (int i = 0; i < count - 1; i++) {
             for (int j = i + 1; j < count; j++) {
                 double dy = values[j] - values[i];
@@ -55,11 +56,13 @@ public final class TrendFitter {
         if (pairs == 0) {
             return new TrendFit(count, 0, 0, 0, values[count - 1], 0, 0);
         }
+
         double varianceS = count * (count - 1.0) * (2.0 * count + 5.0) / 18.0;
         double z = kendallZ(kendallS, varianceS);
         double halfWidthRanks = Z_95 * Math.sqrt(varianceS);
         int lowRank = clamp((int) Math.floor((pairs - halfWidthRanks) / 2.0), 0, pairs - 1);
         int highRank = clamp((int) Math.ceil((pairs + halfWidthRanks) / 2.0), 0, pairs - 1);
+
         double slope = median(pairs);
         double low = Selection.select(pairSlopes, pairs, lowRank);
         double high = Selection.select(pairSlopes, pairs, highRank);

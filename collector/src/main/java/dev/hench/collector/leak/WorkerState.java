@@ -23,7 +23,7 @@ final class WorkerState {
 
     /** Young-GC values are reduced to one minimum per window of this length. */
     static final long YOUNG_WINDOW_MILLIS = 5 * 60_000;
-    /** Least data time between two fits triggered by old, mixed or full collections. */
+    /** Minimum data time between two fits triggered by old, mixed or full collections. */
     static final long MIN_REFIT_GAP_MILLIS = 5_000;
 
     private final WorkerKey worker;

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.function.ToLongFunction;
 
 /**
- * The naive baseline that the evaluation compares against: ordinary least squares on process RSS
- * sampled every 5 s, over the last 360 samples (30 minutes), flagging a leak as soon as 6 samples
- * exist and the slope is above 1 MiB/h. Severity uses the same time-to-limit thresholds as the
- * robust detector, against the memory limit. Alerts are raised, updated on every level change
+ * The naive baseline that the evaluation compares against. It fits ordinary least squares to
+ * process RSS sampled every 5 s over the last 360 samples (30 minutes). It flags a leak as soon as
+ * 6 samples exist and the slope is above 1 MiB/h. Severity uses the same time-to-limit thresholds
+ * as the robust detector, against the memory limit. Alerts are raised, updated on every level change
  * and resolved when the slope falls back, without confirmation. Not thread-safe.
  */
 public final class NaiveRssDetector implements LeakDetector {

@@ -14,7 +14,7 @@ public final class Replayer {
 
     /**
      * Replays every series of {@code trace} through {@code detector} in order, then reads each
-     * series' verdicts and forgets it.
+     * series' verdicts and drops its state with {@link LeakDetector#forget}.
      */
     public static ReplayResult replay(Trace trace, LeakDetector detector, ReplayLimits limits) {
         List<ReplayResult.SeriesResult> results = new ArrayList<>();

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * One labelled trace of the evaluation corpus, as listed in {@code corpus.json}. Limits are
- * bytes and may be null; when the memory limit is null, 8 GiB is assumed so that results do not
- * depend on the machine.
+ * bytes and may be null. A null memory limit means 8 GiB, so that results do not depend on the
+ * machine.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Scenario(

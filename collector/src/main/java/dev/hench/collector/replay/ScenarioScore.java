@@ -3,7 +3,7 @@ package dev.hench.collector.replay;
 import java.util.List;
 
 /**
- * How one detector did on one scenario.
+ * Score of one detector on one scenario.
  *
  * @param scenario scenario name
  * @param verdict short text: the detecting alert, the worst alert, or the final heap verdict
