@@ -46,7 +46,7 @@ public record LeakSettings(
 
     public static LeakSettings defaults() {
         return new LeakSettings(Duration.ofHours(1), Duration.ofHours(6), Duration.ofMinutes(2),
-                Duration.ofMinutes(40), 1.0 / 8.0, MIB, 0.0005, Duration.ofSeconds(30),
+                Duration.ofMinutes(40), 1.0 / 8.0, MIB, 0.0005, Duration.ofSeconds(60),
                 Duration.ofSeconds(60), 0.5, 0.9);
     }
 

@@ -11,8 +11,13 @@ final class Selection {
      * that part of the array; later calls on the same part stay correct.
      */
     static double select(double[] values, int count, int rank) {
-        int left = 0;
-        int right = count - 1;
+        return select(values, 0, count, rank);
+    }
+
+    /** Like {@link #select(double[], int, int)} within {@code values[from..to)}. */
+    static double select(double[] values, int from, int to, int rank) {
+        int left = from;
+        int right = to - 1;
         while (left < right) {
             double pivot = medianOfThree(values[left], values[(left + right) >>> 1], values[right]);
             int i = left;

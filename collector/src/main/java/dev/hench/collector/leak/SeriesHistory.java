@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * History of one signal in fixed memory: raw points for the last 15 minutes (at most 1,024 of
  * them), 1-minute min/max/mean buckets for 48 hours, 15-minute buckets for 30 days, and the exact
- * peak. {@link #floorPoints} reads the finest resolution that covers the requested span and
- * reduces it to a bounded number of points, so a fit costs the same after a week as after an hour.
+ * peak. {@link #floorPoints} reads a resolution that covers the requested span and reduces it to
+ * a bounded number of points, so a fit costs the same after a week as after an hour.
  *
  * <p>Not thread-safe; owned by one worker's state.
  */
@@ -113,9 +113,10 @@ public final class SeriesHistory {
         long groupMillis = Math.max(minGroupMillis,
                 (span + points.capacity() - 1) / points.capacity());
         GroupingSink sink = new GroupingSink(points, fromMillis, groupMillis);
+        // The coarsest resolution that still gives every group its own bucket keeps reads bounded.
         if (rawCovers(fromMillis)) {
             feedRaw(fromMillis, sink);
-        } else if (minutes.oldestCoveredMillis() <= fromMillis) {
+        } else if (minutes.oldestCoveredMillis() <= fromMillis && groupMillis < QUARTER_MILLIS) {
             minutes.forEachMinimum(fromMillis, sink);
         } else {
             quarters.forEachMinimum(fromMillis, sink);

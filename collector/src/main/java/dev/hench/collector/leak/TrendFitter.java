@@ -64,8 +64,9 @@ public final class TrendFitter {
         int highRank = clamp((int) Math.ceil((pairs + halfWidthRanks) / 2.0), 0, pairs - 1);
 
         double slope = median(pairs);
-        double low = Selection.select(pairSlopes, pairs, lowRank);
-        double high = Selection.select(pairSlopes, pairs, highRank);
+        // After the median selection, ranks below pairs / 2 sit left of it and the rest right.
+        double low = Selection.select(pairSlopes, 0, Math.max(pairs / 2, lowRank + 1), lowRank);
+        double high = Selection.select(pairSlopes, Math.min(pairs / 2, highRank), pairs, highRank);
         double level = levelAtEnd(minutes, values, count, slope);
         double sigma = residualSigma(minutes, values, count, slope, level);
         return new TrendFit(count, slope, low, high, level, z, sigma);
@@ -85,12 +86,13 @@ public final class TrendFitter {
         return pairs == 0 ? 0 : median(pairs);
     }
 
+    /** Returns the median and leaves the array partitioned around rank {@code pairs / 2}. */
     private double median(int pairs) {
         double upper = Selection.select(pairSlopes, pairs, pairs / 2);
         if (pairs % 2 == 1) {
             return upper;
         }
-        return (Selection.select(pairSlopes, pairs, pairs / 2 - 1) + upper) / 2.0;
+        return (Selection.select(pairSlopes, 0, pairs / 2, pairs / 2 - 1) + upper) / 2.0;
     }
 
     /** Median intercept, reusing the scratch array, evaluated at the last point's time. */

@@ -11,8 +11,9 @@ import java.util.function.ToLongFunction;
 /**
  * Everything the detector keeps about one worker series, in fixed memory: one history per
  * signal, warmup, GC window, cycle boundaries, and a track per analysed series. Fits run on a
- * schedule in data time ({@link LeakSettings#refitInterval()}, sooner after an old, mixed or full
- * collection), so the cost per observation does not grow with the history.
+ * schedule in data time ({@link LeakSettings#refitInterval()}); the heap is also fitted after an
+ * old, mixed or full collection, at most every 15 s. So the cost per observation does not grow
+ * with the history.
  *
  * <p>Not thread-safe: one thread at a time per worker, as {@link LeakDetector} promises.
  */
@@ -23,8 +24,8 @@ final class WorkerState {
 
     /** Young-GC values are reduced to one minimum per window of this length. */
     static final long YOUNG_WINDOW_MILLIS = 5 * 60_000;
-    /** Minimum data time between two fits triggered by old, mixed or full collections. */
-    static final long MIN_REFIT_GAP_MILLIS = 5_000;
+    /** Minimum data time between two heap fits triggered by old, mixed or full collections. */
+    static final long MIN_HEAP_REFIT_GAP_MILLIS = 15_000;
 
     private final WorkerKey worker;
     private final LeakSettings settings;
@@ -44,6 +45,7 @@ final class WorkerState {
     private final SeriesTrack gcTrack;
     private final ObservedLimits limits = new ObservedLimits();
     private long lastRefitMillis = Long.MIN_VALUE;
+    private long lastHeapRefitMillis = Long.MIN_VALUE;
 
     WorkerState(WorkerKey worker, LeakSettings settings,
             ToLongFunction<WorkerKey> memoryLimitBytes) {
@@ -74,9 +76,13 @@ final class WorkerState {
             alerts = observeGc(observation);
         }
         observeSample(observation);
-        if (refitDue(observation, now)) {
+        if (refitDue(now)) {
             lastRefitMillis = now;
+            lastHeapRefitMillis = now;
             alerts = concat(alerts, refit(now, scratch));
+        } else if (heapRefitDue(observation, now)) {
+            lastHeapRefitMillis = now;
+            alerts = concat(alerts, heapTrack.accept(judgeHeap(now, scratch)));
         }
         return alerts;
     }
@@ -106,14 +112,15 @@ final class WorkerState {
         }
     }
 
-    private boolean refitDue(Observation observation, long now) {
-        if (lastRefitMillis == Long.MIN_VALUE) {
-            return true;
-        }
-        long since = now - lastRefitMillis;
+    private boolean refitDue(long now) {
+        return lastRefitMillis == Long.MIN_VALUE
+                || now - lastRefitMillis >= settings.refitInterval().toMillis();
+    }
+
+    /** Returns true after a new heap floor value, so a fast heap leak is seen between fits. */
+    private boolean heapRefitDue(Observation observation, long now) {
         boolean oldGc = observation.isGcEvent() && observation.gcKind().reachesOldGeneration();
-        return since >= settings.refitInterval().toMillis()
-                || (oldGc && since >= MIN_REFIT_GAP_MILLIS);
+        return oldGc && warmup.isOver() && now - lastHeapRefitMillis >= MIN_HEAP_REFIT_GAP_MILLIS;
     }
 
     private List<Alert> refit(long now, FitScratch scratch) {
