@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 + "admission and keeps the runs directory tidy.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
             dev.hench.collector.replay.ReplayCommand.class,
             dev.hench.collector.replay.EvaluateCommand.class
         })
