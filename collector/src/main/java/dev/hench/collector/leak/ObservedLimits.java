@@ -27,7 +27,8 @@ final class ObservedLimits {
             rssBytes = observation.rssBytes();
             nativeOtherBytes = NativeMemory.otherBytes(observation);
         }
-        if (!observation.isGcEvent() || Observation.isPresent(observation.rssBytes())) {
+        if (Observation.isPresent(observation.rssBytes())
+                || Observation.isPresent(observation.heapUsedBytes())) {
             lastSample = observation;
         }
     }

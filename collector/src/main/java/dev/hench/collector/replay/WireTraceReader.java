@@ -18,9 +18,9 @@ import java.util.TreeMap;
 
 /**
  * Reads the wire format that the collector records (JSON Lines as in docs/protocol.md): each
- * {@code hello} opens the series of its session; {@code sample} and {@code gc} messages become
- * observations; {@code phase} and {@code run} messages set the phase and run that GC events
- * inherit, since GC messages carry none. A message whose {@code seq} its session already had
+ * {@code hello} opens the series of its session, and {@code sample} and {@code gc} messages become
+ * observations. {@code phase} and {@code run} messages become observations that carry only the
+ * phase and run in force after them, which GC events inherit, since GC messages carry none. A message whose {@code seq} its session already had
  * (a resend after reconnecting) is skipped. Other message types are counted in a warning.
  */
 final class WireTraceReader {
@@ -81,9 +81,11 @@ final class WireTraceReader {
                 break;
             case "phase":
                 phase(message);
+                current.observations.add(boundary(message));
                 break;
             default:
                 run(message);
+                current.observations.add(boundary(message));
                 break;
         }
     }
@@ -158,6 +160,12 @@ final class WireTraceReader {
     private void run(JsonNode message) {
         String runId = required(message, "runId");
         current.runId = "begin".equals(message.path("event").asText()) ? runId : null;
+    }
+
+    /** Returns the observation of a phase or run message: only the phase and run after it. */
+    private Observation boundary(JsonNode message) {
+        return Observation.at(time(message)).phase(current.phases.peek()).runId(current.runId)
+                .build();
     }
 
     private long time(JsonNode message) {

@@ -23,7 +23,7 @@ class RobustLeakDetectorTest {
     private final List<Alert> alerts = new ArrayList<>();
 
     @Test
-    void fastHeapLeakIsCriticalWithTimeToLimit() {
+    void fastHeapLeakIsCritical() {
         feed(0, 900, second -> 250 * MIB + Math.max(0, second - 120) * MIB, 1);
         Alert raised = alerts.stream().filter(a -> a.signal() == Signal.HEAP).findFirst()
                 .orElseThrow();

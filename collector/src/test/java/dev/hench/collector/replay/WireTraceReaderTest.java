@@ -31,12 +31,12 @@ class WireTraceReaderTest {
                         + "\"heapAfterBytes\":61000000}");
         List<Observation> observations = trace.series().get(0).observations();
         assertThat(trace.series().get(0).worker().toString()).isEqualTo("build-7/s1");
-        assertThat(observations).hasSize(2);
+        assertThat(observations).hasSize(3);
         Observation sample = observations.get(0);
         assertThat(sample.heapMaxBytes()).isEqualTo(2147483648L);
         assertThat(sample.metaspaceBytes()).isEqualTo(25165824L);
         assertThat(sample.runId()).isEqualTo("run-17");
-        Observation gc = observations.get(1);
+        Observation gc = observations.get(2);
         assertThat(gc.gcKind()).isEqualTo(GcKind.YOUNG);
         assertThat(gc.heapAfterGcBytes()).isEqualTo(61000000L);
         assertThat(gc.gcPauseNanos()).isEqualTo(4100000L);

@@ -65,7 +65,7 @@ public class LeakDetectorBenchmark {
         return detector.observe(worker, observationAt(second++));
     }
 
-    /** One observation; allocation of the record is part of ingest, so it is measured too. */
+    /** Creates the observation of one second; ingest allocates it too, so it is measured. */
     private static Observation observationAt(long second) {
         long live = 1024 * MIB + second * 10 * MIB / 3600 + (second * 7919 % 13) * MIB / 4;
         Observation.Builder sample = Observation.at(second * 1000)
