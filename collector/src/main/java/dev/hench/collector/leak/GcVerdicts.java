@@ -27,11 +27,12 @@ final class GcVerdicts {
         boolean busy = Double.isNaN(pauseShare)
                 ? window.oldCollections() >= GcPressureWindow.SPIRAL_OLD_COLLECTIONS
                 : pauseShare >= settings.gcTimeShare();
+        // Runs at every GC event, so the reason is concatenated rather than formatted.
         String pauses = Double.isNaN(pauseShare)
                 ? window.oldCollections() + " old, mixed or full collections"
-                : String.format("GC pauses took %.0f%% of the time", 100 * pauseShare);
-        String reason = String.format("%s in the last %s; heap after GC at least %.0f%% of max",
-                pauses, Format.duration(settings.gcWindow()), 100 * liveShare);
+                : "GC pauses took " + Math.round(100 * pauseShare) + "% of the time";
+        String reason = pauses + " in the last " + settings.gcWindow().toSeconds()
+                + " s; heap after GC at least " + Math.round(100 * liveShare) + "% of max";
         Level level = full && busy ? Level.CRITICAL : Level.NONE;
         Finding finding = full && busy ? Finding.DEATH_SPIRAL : Finding.FLAT;
         return new Verdict(Signal.GC, "gc", level, finding, nowMillis, null, null, null,

@@ -12,13 +12,11 @@ final class ObservedLimits {
     private long metaspaceMaxBytes = Observation.ABSENT;
     private long rssBytes = Observation.ABSENT;
     private long nativeOtherBytes = Observation.ABSENT;
-    private long lastTimeMillis = Long.MIN_VALUE;
     private long compiledMethods = Observation.ABSENT;
     private long loadedClasses = Observation.ABSENT;
     private Observation lastSample;
 
     void observe(Observation observation) {
-        lastTimeMillis = observation.timeMillis();
         heapMaxBytes = latest(heapMaxBytes, observation.heapMaxBytes());
         metaspaceMaxBytes = latest(metaspaceMaxBytes, observation.metaspaceMaxBytes());
         compiledMethods = latest(compiledMethods, observation.compiledMethods());
@@ -34,13 +32,11 @@ final class ObservedLimits {
     }
 
     /**
-     * Returns true when time ran backwards or a cumulative counter fell: only a new JVM does
-     * that.
+     * Returns true when a cumulative counter (JIT compilations, loaded classes) fell: only a new
+     * JVM does that. Time is no sign of a restart, because GC events from JFR can arrive after a
+     * sample taken later.
      */
     boolean isRestart(Observation observation) {
-        if (lastTimeMillis != Long.MIN_VALUE && observation.timeMillis() < lastTimeMillis) {
-            return true;
-        }
         return fell(compiledMethods, observation.compiledMethods())
                 || fell(loadedClasses, observation.loadedClasses());
     }

@@ -8,6 +8,8 @@ package dev.hench.collector.leak;
  */
 public final class Plateau {
 
+    /** Points needed; with fewer, a third's mean rests on too few values. */
+    static final int MIN_POINTS = 12;
     /** The second step must be at most this share of the first one. */
     static final double MAX_STEP_RATIO = 0.6;
     /** The first step must exceed the part mean's noise by this factor. */
@@ -21,7 +23,7 @@ public final class Plateau {
      * decelerate (linear growth, a flat series, too few points or steps lost in noise).
      */
     public static double projectedBound(double[] values, int count) {
-        if (count < 9) {
+        if (count < MIN_POINTS) {
             return Double.NaN;
         }
         int third = count / 3;

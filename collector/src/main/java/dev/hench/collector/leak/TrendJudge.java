@@ -23,6 +23,8 @@ final class TrendJudge {
      * so that a slope fitted to noise (small, but significant by chance) is not a leak.
      */
     static final double MIN_GROWTH_NOISE_RATIO = 3.0;
+    /** A floor or plateau bound at this share of the limit or above is treated as a leak. */
+    static final double NEAR_LIMIT_SHARE = 0.9;
     /** Halves are compared only from this many points on. */
     static final int MIN_POINTS_FOR_HALVES = 12;
 
@@ -124,13 +126,17 @@ final class TrendJudge {
                             + "needed", Format.mib(fit.slopePerMinute()),
                             Format.duration(evidence.span), Format.duration(needed)));
         }
+        // Growth that slows only because the floor reaches the limit is no plateau.
+        boolean nearLimit = hasLimit && fit.levelAtEnd() >= NEAR_LIMIT_SHARE * limit;
         double bound = Plateau.projectedBound(points.values(), points.size());
-        boolean belowLimit = !hasLimit || bound < limit;
-        if (!Double.isNaN(bound) && belowLimit) {
+        boolean belowLimit = !hasLimit || bound < NEAR_LIMIT_SHARE * limit;
+        // A bound below the fitted floor contradicts the significant growth just found.
+        boolean aheadOfFloor = bound > fit.levelAtEnd();
+        if (!Double.isNaN(bound) && belowLimit && aheadOfFloor && !nearLimit) {
             return evidence.verdict(Level.INFORMATION, Finding.PLATEAU, timeToLimit,
                     (long) bound, "growth slows toward about " + Format.mib(bound));
         }
-        if (decelerates(points)) {
+        if (!nearLimit && decelerates(points)) {
             return evidence.verdict(Level.INFORMATION, Finding.PLATEAU, timeToLimit, null,
                     "growth slows down; no bound projected yet");
         }

@@ -19,8 +19,8 @@ final class WarmupTracker {
     static final long FALLBACK_MILLIS = 10 * 60_000;
     static final long MAX_MILLIS = 20 * 60_000;
     static final double SETTLED_SHARE_OF_PEAK = 0.1;
-    static final double SETTLED_COMPILES_PER_MINUTE = 50;
-    static final double SETTLED_CLASSES_PER_MINUTE = 20;
+    static final double SETTLED_COMPILES_PER_MINUTE = 200;
+    static final double SETTLED_CLASSES_PER_MINUTE = 50;
 
     private long startMillis = Long.MIN_VALUE;
     private long windowStartMillis;

@@ -34,6 +34,7 @@ final class CorpusGenerator {
         corpus.noLeakScenarios();
         corpus.leakScenarios();
         corpus.edgeScenarios();
+        corpus.recordedScenarios();
         return corpus;
     }
 
@@ -206,6 +207,32 @@ final class CorpusGenerator {
                 verdict("native", "insufficient data", "missing: metaspace, code cache")));
         add("events-missing", "No JFR: no GC events, metaspace, code cache or counters",
                 missing, missingExpect);
+    }
+
+    /**
+     * Lists the traces recorded with {@code collector run --record} from real sample workers
+     * (JDK 17.0.15, -Xms64m -Xmx256m, 1 s sampling, 5 minutes). They are shipped as they were
+     * recorded, gzip-compressed; this generator only labels them.
+     */
+    private void recordedScenarios() {
+        for (String gc : List.of("g1", "parallel", "zgc")) {
+            Map<String, Object> expect = leak(List.of("heap"), "critical", 0, 5 * MINUTE);
+            expect.put("alsoAllowed", List.of("gc"));
+            addRecorded("recorded-leak-" + gc, "Real 'leak' sample worker on " + gc + ": 40 MiB/min "
+                    + "retained on a 256 MiB heap, recorded by the collector", expect);
+        }
+        addRecorded("recorded-steady-g1", "Real 'steady' sample worker on g1 with a 32 MiB live "
+                + "set, recorded by the collector", noLeak("none"));
+    }
+
+    private void addRecorded(String name, String description, Map<String, Object> expect) {
+        Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put("name", name);
+        scenario.put("file", name + ".jsonl.gz");
+        scenario.put("description", description);
+        scenario.put("memoryLimitBytes", 8 * GIB);
+        scenario.put("expect", expect);
+        scenarios.add(scenario);
     }
 
     /** Load 5 min (+300 MiB), process 5 min, output 5 min (released), after 5 min of warmup. */
