@@ -37,7 +37,7 @@ final class TrendJudge {
         this.settings = settings;
     }
 
-    /** Describes what the caller knows about a series beyond its points. */
+    /** Context of a series beyond its points: signal, source, limit and evidence rule. */
     record Series(Signal signal, String source, long limitBytes, boolean spanRequired,
             Duration fixedEvidence, String pointName) {
     }
@@ -126,24 +126,38 @@ final class TrendJudge {
                             + "needed", Format.mib(fit.slopePerMinute()),
                             Format.duration(evidence.span), Format.duration(needed)));
         }
-        // Growth that slows only because the floor reaches the limit is no plateau.
-        boolean nearLimit = hasLimit && fit.levelAtEnd() >= NEAR_LIMIT_SHARE * limit;
-        double bound = Plateau.projectedBound(points.values(), points.size());
-        boolean belowLimit = !hasLimit || bound < NEAR_LIMIT_SHARE * limit;
-        // A bound below the fitted floor contradicts the significant growth just found.
-        boolean aheadOfFloor = bound > fit.levelAtEnd();
-        if (!Double.isNaN(bound) && belowLimit && aheadOfFloor && !nearLimit) {
-            return evidence.verdict(Level.INFORMATION, Finding.PLATEAU, timeToLimit,
-                    (long) bound, "growth slows toward about " + Format.mib(bound));
-        }
-        if (!nearLimit && decelerates(points)) {
-            return evidence.verdict(Level.INFORMATION, Finding.PLATEAU, timeToLimit, null,
-                    "growth slows down; no bound projected yet");
+        Verdict plateau = plateauOrNull(evidence, points, timeToLimit);
+        if (plateau != null) {
+            return plateau;
         }
         return evidence.verdict(settings.severity(timeToLimit), Finding.GROWING, timeToLimit, null,
                 timeToLimit == null ? "growing; no limit known"
                         : "limit reached in " + Format.duration(timeToLimit) + " at the upper "
                                 + "slope bound");
+    }
+
+    /** Returns an information verdict when growth slows toward a bound, else null. */
+    private Verdict plateauOrNull(Evidence evidence, FitPoints points, Duration timeToLimit) {
+        TrendFit fit = evidence.fit;
+        long limit = evidence.series.limitBytes();
+        boolean hasLimit = Observation.isPresent(limit);
+        // Growth that slows only because the floor reaches the limit is no plateau.
+        if (hasLimit && fit.levelAtEnd() >= NEAR_LIMIT_SHARE * limit) {
+            return null;
+        }
+        double bound = Plateau.projectedBound(points.values(), points.size());
+        boolean belowLimit = !hasLimit || bound < NEAR_LIMIT_SHARE * limit;
+        // A bound below the fitted floor contradicts the significant growth just found.
+        boolean aheadOfFloor = bound > fit.levelAtEnd();
+        if (!Double.isNaN(bound) && belowLimit && aheadOfFloor) {
+            return evidence.verdict(Level.INFORMATION, Finding.PLATEAU, timeToLimit,
+                    (long) bound, "growth slows toward about " + Format.mib(bound));
+        }
+        if (decelerates(points)) {
+            return evidence.verdict(Level.INFORMATION, Finding.PLATEAU, timeToLimit, null,
+                    "growth slows down; no bound projected yet");
+        }
+        return null;
     }
 
     private Duration evidenceNeeded(Series series, double headroom, TrendFit fit) {

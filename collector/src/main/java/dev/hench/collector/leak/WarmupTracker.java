@@ -4,7 +4,7 @@ import dev.hench.collector.signal.Observation;
 
 /**
  * Decides when a JVM's warmup ends from its own counters: warmup is over at the end of the first
- * one-minute window in which both the JIT compilation rate and the class-loading rate have fallen
+ * 30-second window in which both the JIT compilation rate and the class-loading rate have fallen
  * to a tenth of their peak (or below a small absolute rate). Points before that are left out of
  * every fit, because JIT, class loading and first-use allocations raise the floor in those minutes
  * without being a leak.
@@ -15,7 +15,7 @@ import dev.hench.collector.signal.Observation;
  */
 final class WarmupTracker {
 
-    static final long WINDOW_MILLIS = 60_000;
+    static final long WINDOW_MILLIS = 30_000;
     static final long FALLBACK_MILLIS = 10 * 60_000;
     static final long MAX_MILLIS = 20 * 60_000;
     static final double SETTLED_SHARE_OF_PEAK = 0.1;
