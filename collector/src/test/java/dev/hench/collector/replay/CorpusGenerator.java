@@ -223,6 +223,11 @@ final class CorpusGenerator {
         }
         addRecorded("recorded-steady-g1", "Real 'steady' sample worker on g1 with a 32 MiB live "
                 + "set, recorded by the collector", noLeak("none"));
+        for (String gc : List.of("g1", "parallel", "zgc")) {
+            addRecorded("recorded-sawtooth-" + gc, "Real 'sawtooth' sample worker on " + gc + ": 32 MiB "
+                    + "live set, 3 MiB/s of arrays that live 30 s and die in the old generation",
+                    noLeak("none"));
+        }
     }
 
     private void addRecorded(String name, String description, Map<String, Object> expect) {
