@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             dev.hench.collector.housekeeping.HousekeepingCommand.class,
             dev.hench.collector.housekeeping.UsageCommand.class,
-            dev.hench.collector.housekeeping.RunsCommand.class
+            dev.hench.collector.housekeeping.RunsCommand.class,
+            dev.hench.collector.replay.ReplayCommand.class,
+            dev.hench.collector.replay.EvaluateCommand.class
         })
 public final class CollectorMain implements Runnable {
 

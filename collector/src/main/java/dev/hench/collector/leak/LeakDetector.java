@@ -19,4 +19,12 @@ public interface LeakDetector {
 
     /** Drops all state of a series, for example when its grace period after disconnect ends. */
     void forget(WorkerKey worker);
+
+    /**
+     * Returns the current verdict of every signal the detector analyses for {@code worker}, or
+     * an empty list when it keeps no verdicts (or none for that worker).
+     */
+    default List<Verdict> verdicts(WorkerKey worker) {
+        return List.of();
+    }
 }

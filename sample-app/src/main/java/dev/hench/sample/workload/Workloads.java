@@ -13,6 +13,7 @@ public final class Workloads {
     static {
         BY_NAME.put("steady", SteadyWorkload::new);
         BY_NAME.put("leak", LeakWorkload::new);
+        BY_NAME.put("sawtooth", SawtoothWorkload::new);
     }
 
     private Workloads() {
