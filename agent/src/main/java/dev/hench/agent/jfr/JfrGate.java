@@ -25,14 +25,15 @@ public final class JfrGate {
             Class<?> flightRecorder = Class.forName("jdk.jfr.FlightRecorder");
             Object available = flightRecorder.getMethod("isAvailable").invoke(null);
             if (!Boolean.TRUE.equals(available)) {
-                StderrLog.print("JFR is not available in this JVM; GC events, metaspace, code cache, compiler,"
-                        + " class-loading and physical-memory signals are left out");
+                StderrLog.print("JFR is not available in this JVM; GC events, compilation and physical-memory"
+                        + " signals are left out, and metaspace, code cache and class counts come from MXBeans");
                 return null;
             }
             return JfrSignals.create(intervalMillis, ring, readings, cpuClock);
         } catch (Throwable e) {
             // Throwable: a missing module or a JFR start failure must not reach the worker.
-            StderrLog.print("JFR could not be started (" + e + "); JFR-sourced signals are left out");
+            StderrLog.print("JFR could not be started (" + e + "); GC events, compilation and physical-memory"
+                    + " signals are left out, and metaspace, code cache and class counts come from MXBeans");
             return null;
         }
     }

@@ -50,6 +50,9 @@ class AgentStreamingIT {
             assertThat(worker.waitForExit()).isZero();
             await().atMost(Duration.ofSeconds(5)).until(() -> collector.received("sample").size() >= 3);
             assertThat(collector.received("gc")).isEmpty();
+            // Without JFR the memory pool MXBeans supply these.
+            assertThat(collector.received("sample").get(0)).containsKeys("metaspaceUsedBytes", "codeCacheBytes",
+                    "loadedClasses").doesNotContainKeys("compiledMethods", "physicalTotalBytes");
         }
     }
 
