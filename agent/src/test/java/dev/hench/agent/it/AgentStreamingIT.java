@@ -57,6 +57,23 @@ class AgentStreamingIT {
     }
 
     @Test
+    void workerWithoutJfrModuleStillSamples() throws Exception {
+        try (TestCollector collector = TestCollector.unix(dir.resolve("c.sock"))) {
+            WorkerProcess worker = WorkerProcess.onCurrentJdk(dir.resolve("worker"))
+                    .agent("collector=" + collector.address() + ",interval=100ms")
+                    .jvmOption("--limit-modules=java.base,java.management,java.instrument")
+                    .start(ChurnWorker.class, "1500");
+
+            assertThat(worker.waitForExit()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> collector.received("sample").size() >= 3);
+            assertThat(collector.received("sample").get(0)).containsKeys("heapUsedBytes", "metaspaceUsedBytes");
+            assertThat(collector.received("gc")).isEmpty();
+            assertThat(worker.stderrAgentLines()).singleElement().asString()
+                    .contains("this runtime lacks the jdk.jfr module");
+        }
+    }
+
+    @Test
     void workerExitsWhenCollectorAbsent() throws Exception {
         WorkerProcess worker = WorkerProcess.onCurrentJdk(dir.resolve("worker"))
                 .agent("collector=unix:" + dir.resolve("nobody.sock") + ",interval=100ms")
