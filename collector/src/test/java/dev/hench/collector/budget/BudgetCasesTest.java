@@ -34,10 +34,13 @@ class BudgetCasesTest {
         JsonNode expected = JSON.readTree(caseDir.resolve("expected.json").toFile());
         MemoryBudget budget = readerFor(expected, caseDir.resolve("root")).read();
 
-        assertThat(budget.unknownReasons()).as("unknown reasons").isEqualTo(
-                expected.path("extra").has("unknownReason")
-                        ? java.util.List.of(expected.path("extra").get("unknownReason").asText())
-                        : java.util.List.of());
+        JsonNode unknownReason = expected.path("extra").path("unknownReason");
+        if (unknownReason.isTextual()) {
+            assertThat(budget.unknownReasons()).as("unknown reasons").singleElement()
+                    .asString().startsWith(unknownReason.asText());
+        } else {
+            assertThat(budget.unknownReasons()).as("unknown reasons").isEmpty();
+        }
         assertThat(budget.os()).as("os").isEqualTo(expected.get("os").asText());
         assertThat(budget.cgroupVersion().label()).as("cgroupVersion")
                 .isEqualTo(expected.get("cgroupVersion").asText());
