@@ -1,5 +1,8 @@
 package dev.hench.collector.cli;
 
+import dev.hench.collector.admission.AdmissionServerCommand;
+import dev.hench.collector.admission.AdmitCommand;
+import dev.hench.collector.admission.BudgetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +14,10 @@ import picocli.CommandLine.Command;
         description = "hench collector: ingests worker memory signals, detects leaks, decides "
                 + "admission and keeps the runs directory tidy.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            BudgetCommand.class,
+            AdmitCommand.class,
+            AdmissionServerCommand.class
         })
 public final class CollectorMain implements Runnable {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hench.collector.admission.AdmissionSettings;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -79,6 +80,9 @@ class BudgetCasesTest {
             assertThat(budget.psi().fullAvg60()).isEqualTo(psi.at("/full/avg60").asDouble());
             assertThat(budget.psi().fullAvg300()).isEqualTo(psi.at("/full/avg300").asDouble());
             assertThat(budget.psi().fullTotalMicros()).isEqualTo(psi.at("/full/total").asLong());
+            assertThat(AdmissionSettings.defaults().showsPressure(budget.psi()))
+                    .as("psi pressure under the default thresholds")
+                    .isEqualTo(psi.get("pressure").asBoolean());
             if (psi.has("source")) {
                 assertThat(budget.psi().source()).as("psi source")
                         .isEqualTo(psi.get("source").asText());
