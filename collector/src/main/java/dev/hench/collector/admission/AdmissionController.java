@@ -120,6 +120,7 @@ public final class AdmissionController implements AutoCloseable {
                 reservations.add(reserveBytes, usedBytes(budget), clock.millis());
                 LOG.info("admitted a worker: reserved {} bytes; level={} reasons={}",
                         reserveBytes, decision.level(), decision.reasons());
+                update(budget, null);
             }
             return new ReservationResult(admitted, decision, admitted ? reserveBytes : 0);
         }
