@@ -8,11 +8,12 @@ import java.util.Deque;
  * it, several launchers asking within one sampling interval would all be admitted against the
  * same free memory.
  *
- * <p>The reservations are released together once the used bytes have grown by their sum since
- * the oldest of them was made (the workers have shown up). Each one also expires after the
- * reservation timeout, for workers that never start or stay small. Used bytes that fall in the
- * meantime (another worker exited) keep the reservations until they grow or expire, which errs
- * on the side of admitting less.
+ * <p>The held bytes shrink by the largest growth of the used bytes seen since the oldest open
+ * reservation was made (the workers are showing up), and all are released once that growth
+ * reaches their sum. Growth already seen stays counted when the used bytes fall again (an
+ * admitted worker that ran and exited must not be reserved a second time). Each reservation
+ * also expires after the reservation timeout, for workers that never start or stay smaller
+ * than reserved.
  *
  * <p>Not thread-safe; the controller calls it under its own lock.
  */
@@ -24,6 +25,7 @@ final class Reservations {
     private final long timeoutMillis;
     private final Deque<Reservation> open = new ArrayDeque<>();
     private long usedAtFirstBytes;
+    private long maxGrownBytes;
 
     Reservations(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
@@ -33,6 +35,7 @@ final class Reservations {
     void add(long bytes, long usedBytes, long nowMillis) {
         if (open.isEmpty()) {
             usedAtFirstBytes = usedBytes;
+            maxGrownBytes = 0;
         }
         open.addLast(new Reservation(bytes, nowMillis + timeoutMillis));
     }
@@ -47,17 +50,18 @@ final class Reservations {
         if (expired && usedBytes >= 0) {
             // Growth so far may belong to the expired workers; count the rest from now on.
             usedAtFirstBytes = usedBytes;
+            maxGrownBytes = 0;
         }
         long total = open.stream().mapToLong(Reservation::bytes).sum();
         if (open.isEmpty() || usedBytes < 0) {
             return total;
         }
-        long grownBytes = Math.max(0, usedBytes - usedAtFirstBytes);
-        if (grownBytes >= total) {
+        maxGrownBytes = Math.max(maxGrownBytes, usedBytes - usedAtFirstBytes);
+        if (maxGrownBytes >= total) {
             open.clear();
             return 0;
         }
-        return total - grownBytes;
+        return total - maxGrownBytes;
     }
 
     int count() {

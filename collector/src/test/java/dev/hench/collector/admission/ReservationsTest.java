@@ -33,4 +33,12 @@ class ReservationsTest {
 
         assertThat(reservations.pendingBytes(700, 10)).isEqualTo(300);
     }
+
+    @Test
+    void growthSeenStaysCounted() {
+        reservations.add(300, 1000, 0);
+
+        assertThat(reservations.pendingBytes(1250, 10)).isEqualTo(50);
+        assertThat(reservations.pendingBytes(1000, 20)).isEqualTo(50);
+    }
 }
