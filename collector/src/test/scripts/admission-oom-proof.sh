@@ -63,7 +63,8 @@ oom_kills() {
     fi
 }
 
-# Runs one launch loop; prints "<oom_kill counter> <exits with 137> <admit refusals/timeouts>".
+# Runs one launch loop; prints "<oom_kill counter> <exits with 137> <admit refusals/timeouts>
+# <most workers alive at one launch>".
 run_once() {
     local mode=$1
     mkdir "$CGROUP_DIR"
@@ -78,7 +79,7 @@ run_once() {
         sleep 0.1
     done
 
-    local pids=() retries=0
+    local pids=() retries=0 most=0
     for i in $(seq 1 "$WORKERS"); do
         while true; do
             set +e
@@ -96,6 +97,9 @@ run_once() {
             java -Xms16m -Xmx$((WORKER_MIB + 48))m -XX:+UseSerialGC -cp "$WORK" AllocationWorker \
             "$WORKER_MIB" "$HOLD_SECONDS" > /dev/null 2>&1 &
         pids+=($!)
+        local alive=0
+        for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=$((alive + 1)); done
+        if [ "$alive" -gt "$most" ]; then most=$alive; fi
     done
 
     local killed=0
@@ -110,14 +114,16 @@ run_once() {
     counter=$(oom_kills)
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=
     rmdir "$CGROUP_DIR"
-    echo "$counter $killed $retries"
+    echo "$counter $killed $retries $most"
 }
 
 echo "cgroup $VERSION $CGROUP_DIR limit $LIMIT_BYTES; $WORKERS workers of $WORKER_MIB MiB held ${HOLD_SECONDS}s"
 java -version 2>&1 | head -1
 start=$(date +%s)
-read -r c_oom c_137 c_retries < <(run_once cgroup)
-echo "admission reading the cgroup: oom_kill=$c_oom exit137=$c_137 admit-retries=$c_retries ($(( $(date +%s) - start ))s)"
+read -r c_oom c_137 c_retries c_most < <(run_once cgroup)
+echo "admission reading the cgroup: oom_kill=$c_oom exit137=$c_137 admit-retries=$c_retries" \
+    "most-alive=$c_most ($(( $(date +%s) - start ))s)"
 start=$(date +%s)
-read -r h_oom h_137 h_retries < <(run_once host-only)
-echo "admission reading host memory only: oom_kill=$h_oom exit137=$h_137 admit-retries=$h_retries ($(( $(date +%s) - start ))s)"
+read -r h_oom h_137 h_retries h_most < <(run_once host-only)
+echo "admission reading host memory only: oom_kill=$h_oom exit137=$h_137 admit-retries=$h_retries" \
+    "most-alive=$h_most ($(( $(date +%s) - start ))s)"

@@ -207,7 +207,7 @@ public final class AdmissionController implements AutoCloseable {
         sampler.shutdownNow();
     }
 
-    /** The answer to {@link #tryReserve}. */
+    /** The result of {@link #tryReserve}: admitted or not, the decision, and the bytes reserved. */
     public record ReservationResult(boolean admitted, AdmissionDecision decision,
             long reservedBytes) {
     }

@@ -39,7 +39,7 @@ final class AdmissionJson {
         return write(json -> writeDocument(json, decision), true);
     }
 
-    /** Returns the answer to a reservation request. */
+    /** Returns the response to a reservation request. */
     static String reservation(boolean admitted, AdmissionDecision decision, long reservedBytes) {
         return write(json -> {
             json.writeBooleanField("admitted", admitted);

@@ -1,8 +1,8 @@
 package dev.hench.collector.admission;
 
 /**
- * How freely new workers may start, from most to least permissive. {@code UNKNOWN} means no
- * memory source could be read; what it admits is decided by {@link UnknownPolicy}, never
+ * Admission level for new workers, from most to least permissive. {@code UNKNOWN} means no
+ * memory source could be read. {@link UnknownPolicy} decides what it admits, so it is never
  * silently treated as {@code NORMAL}.
  */
 public enum AdmissionLevel {

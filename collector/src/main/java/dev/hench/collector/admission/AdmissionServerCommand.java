@@ -24,8 +24,6 @@ import picocli.CommandLine.Option;
         description = "Serve GET /v1/admission and POST /v1/admission/reserve on loopback only.")
 public final class AdmissionServerCommand implements Callable<Integer> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AdmissionServerCommand.class);
-
     @Option(names = "--port", defaultValue = "7391",
             description = "Loopback TCP port; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
     private int port;
@@ -53,7 +51,10 @@ public final class AdmissionServerCommand implements Callable<Integer> {
             System.out.println("admission-server listening on http://127.0.0.1:"
                     + server.getAddress().getPort());
             System.out.flush();
-            LOG.info("admission server started on {}", server.getAddress());
+            // Looked up here, not in a static field: picocli creates every command at start-up,
+            // and initialising logging then would slow down 'collector budget'.
+            Logger log = LoggerFactory.getLogger(AdmissionServerCommand.class);
+            log.info("admission server started on {}", server.getAddress());
             new CountDownLatch(1).await();
             return 0;
         } finally {

@@ -32,7 +32,7 @@ public record AdmissionSettings(double delayAtUsedShare, double refuseAtUsedShar
         double psiRefuseAtFullAvg10, UnknownPolicy unknownPolicy, Duration interval,
         long defaultWorkerBytes, Duration reservationTimeout, BudgetSettings budget) {
 
-    /** The defaults, reading the collector's own cgroup on the running OS. */
+    /** Returns the defaults, reading the collector's own cgroup on the running OS. */
     public static AdmissionSettings defaults() {
         return new AdmissionSettings(0.8, 0.9, 0.05, 0, 20.0, 10.0, UnknownPolicy.DELAY,
                 Duration.ofSeconds(1), 256L << 20, Duration.ofSeconds(60),

@@ -19,8 +19,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code collector admit}: asks the running collector whether one more worker may start, for
- * launch scripts. While the level is DELAY it asks again until {@code --wait} runs out. When
+ * {@code collector admit}: requests admission for one more worker from the running collector,
+ * for launch scripts. While the level is DELAY it repeats the request until {@code --wait} runs out. When
  * the worker is admitted, the collector counts it as used until it shows in the readings, so
  * the script must start the worker right after a zero exit.
  */

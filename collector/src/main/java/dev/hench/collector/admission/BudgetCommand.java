@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code collector budget}: prints the memory budget as the collector sees it, with sources. */
+/** {@code collector budget}: prints the memory budget as the collector reads it, with sources. */
 @Command(name = "budget", mixinStandardHelpOptions = true,
         description = "Print the memory budget (cgroup limit, working set, available memory) "
                 + "and the admission level, with the file and key behind every number.")

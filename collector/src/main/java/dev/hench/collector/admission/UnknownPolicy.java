@@ -1,6 +1,6 @@
 package dev.hench.collector.admission;
 
-/** What an {@link AdmissionLevel#UNKNOWN} budget admits: treated as delay, refuse or admit. */
+/** The verdict for an {@link AdmissionLevel#UNKNOWN} budget: treat it as delay, refuse or admit. */
 public enum UnknownPolicy {
     DELAY, REFUSE, ADMIT
 }

@@ -1,6 +1,6 @@
 package dev.hench.collector.admission;
 
-/** What a launcher should do now with the next worker. */
+/** The action a launcher should take now with its next worker. */
 public enum Verdict {
     /** Start it. */
     ADMIT,

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Per-worker budgets: reads the memory cgroup a worker's agent reported in its {@code hello}
- * ({@code cgroupPath}) and says how full that worker's container is, for example
+ * ({@code cgroupPath}) and reports how full that worker's container is, for example
  * "worker build-7's container is at 93 % of its limit".
  *
  * <p>Thread-safe; every call reads the cgroup files again.
@@ -50,7 +50,7 @@ public final class WorkerContainers {
     }
 
     /**
-     * How full one worker's container is.
+     * Usage of one worker's container against its limit.
      *
      * @param workerId the worker
      * @param budget   the budget of its cgroup

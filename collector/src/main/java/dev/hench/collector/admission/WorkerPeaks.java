@@ -13,7 +13,7 @@ public interface WorkerPeaks {
     /** Returns the typical peak RSS in bytes, or empty before any worker reported one. */
     OptionalLong typicalPeakRssBytes();
 
-    /** A source for collectors that do not track workers yet. */
+    /** Returns a source without peaks, for collectors that do not track workers. */
     static WorkerPeaks none() {
         return OptionalLong::empty;
     }

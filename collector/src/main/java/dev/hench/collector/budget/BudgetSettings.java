@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Where the budget is read from.
+ * Budget source settings: the machine root, the cgroup, the reader and the comparison switch.
  *
  * <p>Keys: {@code budget.root} (default {@code /}: the directory under which /proc and /sys are
  * read), {@code budget.cgroup} ({@code self}, or a cgroup path in the memory hierarchy as
@@ -35,7 +35,7 @@ public record BudgetSettings(Path root, String cgroupPath, Os os, boolean hostOn
         }
     }
 
-    /** The settings of a collector that reads its own cgroup on the running OS. */
+    /** Returns the settings of a collector that reads its own cgroup on the running OS. */
     public static BudgetSettings defaults() {
         return new BudgetSettings(Path.of("/"), null, Os.current(), false);
     }

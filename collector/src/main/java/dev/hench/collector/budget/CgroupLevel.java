@@ -74,7 +74,7 @@ public record CgroupLevel(String dir, Measured limit, Measured workingSet) {
         try {
             bytes = Long.parseLong(line.get());
         } catch (NumberFormatException e) {
-            throw new BudgetUnavailableException(source + " holds '" + line.get()
+            throw new BudgetUnavailableException(source + " contains '" + line.get()
                     + "', which is neither 'max' nor a byte count");
         }
         return bytes >= hostTotalBytes || bytes >= V1_UNLIMITED_4K ? null

@@ -3,7 +3,7 @@ package dev.hench.collector.budget;
 import java.util.List;
 
 /**
- * Where a process's memory cgroup lives on the machine.
+ * Location of a process's memory cgroup on the machine.
  *
  * @param version    the hierarchy that carries the memory controller
  * @param mountPoint the mount point of that hierarchy; the walk up to find limits stops here

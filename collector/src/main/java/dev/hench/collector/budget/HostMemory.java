@@ -9,9 +9,9 @@ import java.util.OptionalLong;
  * Total and available memory of a Linux host, from {@code /proc/meminfo}.
  *
  * <p>Available is {@code MemAvailable}, the kernel's own estimate of what new programs can get
- * without swapping. Kernels before 3.14 lack it (and some report 0); then it is estimated the
- * way the kernel computes it: free pages above the zones' low watermarks, plus the page cache
- * and reclaimable slab that can be dropped, each less what must stay to keep the watermark.
+ * without swapping. Kernels before 3.14 lack it, and some report 0. Then it is estimated the way
+ * the kernel computes it: free pages above the zones' low watermarks, plus the page cache and
+ * reclaimable slab that can be dropped, each less what must stay to keep the watermark.
  * When the lines that estimate needs are missing, the fallback is {@code MemFree + Cached}.
  *
  * @param total     {@code MemTotal}
@@ -21,7 +21,7 @@ public record HostMemory(Measured total, Measured available) {
 
     static final String MEMINFO = "/proc/meminfo";
     static final String ZONEINFO = "/proc/zoneinfo";
-    // NOTE: /proc/zoneinfo counts pages; 4 KiB is assumed because the file does not say.
+    // NOTE: /proc/zoneinfo counts pages, and 4 KiB pages are assumed: the file omits the size.
     private static final long ZONEINFO_PAGE_BYTES = 4096;
 
     /**

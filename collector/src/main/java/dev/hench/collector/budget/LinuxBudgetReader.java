@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <p>The effective limit is the smallest limit from the cgroup up to its mount point, because a
  * parent's limit caps all its children together. The working set (usage minus inactive file
- * pages, as the kubelet computes it) is read at the level that holds the limit, since siblings
+ * pages, as the kubelet computes it) is read at the level whose limit applies, since siblings
  * share that limit. Available is the smallest of every limited level's headroom and the host's
  * available memory.
  */

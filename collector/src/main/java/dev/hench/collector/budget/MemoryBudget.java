@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * @param cgroupDir         the process's (or the configured) memory cgroup, or null
  * @param degraded          true when the cgroup path was not found and the mount point was used
  * @param limit             the smallest limit from {@code cgroupDir} up to the mount, or null
- * @param limitingCgroupDir the level that holds {@code limit}, or null
+ * @param limitingCgroupDir the level whose limit is {@code limit}, or null
  * @param workingSet        usage minus inactive file pages at the limiting level (at
  *                          {@code cgroupDir} without a limit), or null
  * @param available         the smallest headroom over the limited levels and the host

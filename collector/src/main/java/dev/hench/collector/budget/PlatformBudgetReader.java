@@ -7,7 +7,7 @@ import java.util.List;
  * Reads the budget on systems other than Linux and macOS through the JDK's
  * {@code com.sun.management.OperatingSystemMXBean}. Its free memory is the OS's "free" figure,
  * which on some systems leaves out reclaimable cache, so this reader may under-report what is
- * available; the source names the bean so that readers of the output can tell.
+ * available. The source names the bean so that readers of the output can tell.
  */
 public final class PlatformBudgetReader implements BudgetReader {
 
