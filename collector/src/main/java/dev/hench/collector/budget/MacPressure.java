@@ -2,7 +2,7 @@ package dev.hench.collector.budget;
 
 /**
  * The macOS memory pressure level from {@code kern.memorystatus_vm_pressure_level}: 1 normal,
- * 2 warning, 4 critical (the values of the kernel's {@code kVMPressure*} constants).
+ * 2 warning, 4 critical (xnu's {@code NOTE_MEMORYSTATUS_PRESSURE_*} flags in sys/event.h).
  *
  * @param level  the raw sysctl value
  * @param source where it was read
