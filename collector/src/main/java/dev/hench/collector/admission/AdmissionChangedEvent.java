@@ -13,7 +13,7 @@ import jdk.jfr.Percentage;
 @Label("Admission Changed")
 @Category({"hench", "Admission"})
 @Description("The collector's admission level for new workers changed")
-final class AdmissionChangedEvent extends Event {
+public final class AdmissionChangedEvent extends Event {
 
     @Label("Previous Level")
     String previousLevel;

@@ -1,7 +1,6 @@
 package dev.hench.collector.budget;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,15 +44,7 @@ public final class LinuxBudgetReader implements BudgetReader {
 
     @Override
     public MemoryBudget read() {
-        List<String> notes = new ArrayList<>();
-        try {
-            return readOrThrow(notes);
-        } catch (BudgetUnavailableException e) {
-            return MemoryBudget.unknown(OS, e.getMessage(), notes);
-        } catch (IOException | UncheckedIOException | NumberFormatException e) {
-            return MemoryBudget.unknown(OS, "reading under " + files.root() + " failed: " + e,
-                    notes);
-        }
+        return FailureToUnknown.run(OS, files.root(), this::readOrThrow);
     }
 
     private MemoryBudget readOrThrow(List<String> notes) throws IOException {

@@ -2,7 +2,6 @@ package dev.hench.collector.budget;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,7 @@ public final class MacBudgetReader implements BudgetReader {
 
     @Override
     public MemoryBudget read() {
-        List<String> notes = new ArrayList<>();
-        try {
-            return readOrThrow(notes);
-        } catch (BudgetUnavailableException e) {
-            return MemoryBudget.unknown(OS, e.getMessage(), notes);
-        } catch (IOException | NumberFormatException e) {
-            return MemoryBudget.unknown(OS, "reading under " + files.root() + " failed: " + e,
-                    notes);
-        }
+        return FailureToUnknown.run(OS, files.root(), this::readOrThrow);
     }
 
     private MemoryBudget readOrThrow(List<String> notes) throws IOException {
