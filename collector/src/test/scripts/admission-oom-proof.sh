@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Compares admission that reads the cgroup with admission that reads only host memory.
 #
-# Creates a memory cgroup limited to 1 GiB under this shell's own memory cgroup, starts
-# 'collector admission-server' outside it, and runs a launch loop that starts WORKERS
-# allocation workers (each holding WORKER_MIB of heap for HOLD_SECONDS) inside the cgroup,
-# each only after 'collector admit' exits 0. Runs twice: with budget.cgroup pointing at the
+# Creates a memory cgroup limited to 1 GiB under this shell's own memory cgroup and starts
+# 'collector admission-server' outside it. A launch loop then starts WORKERS allocation
+# workers inside the cgroup, each only after 'collector admit' exits 0. Each worker keeps
+# WORKER_MIB of heap for HOLD_SECONDS. Runs twice: with budget.cgroup pointing at the
 # test cgroup, and with budget.source=host-only (the old behaviour). Prints the OOM kills of
 # each run, counted from the cgroup's oom_kill counter and from exit status 137.
 #

@@ -15,7 +15,7 @@ final class Budgets {
     private Budgets() {
     }
 
-    /** A 1 GiB cgroup limit on a 16 GiB host with {@code availableBytes} left. */
+    /** Returns a 1 GiB cgroup limit on a 16 GiB host with {@code availableBytes} left. */
     static MemoryBudget limited(long availableBytes) {
         return withPressure(availableBytes, null, null);
     }

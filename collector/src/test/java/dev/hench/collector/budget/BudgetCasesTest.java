@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the budget readers against every machine layout in {@code budget/cases/} and compares
- * the result with that case's {@code expected.json} to the byte. Each case's NOTES.md says
+ * the result with that case's {@code expected.json} to the byte. Each case's NOTES.md states
  * where its files came from.
  */
 class BudgetCasesTest {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 
 /**
- * A child JVM for cgroup tests: prints the physical memory the JDK sees (its container support
+ * A child JVM for cgroup tests: prints the physical memory the JDK reports (its container support
  * reports the cgroup limit there), touches {@code args[0]} MiB of heap, prints {@code ready},
  * and holds the memory until its standard input closes.
  */
