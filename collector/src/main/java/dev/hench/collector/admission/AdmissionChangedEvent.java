@@ -8,7 +8,10 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Percentage;
 
-/** JFR event committed at every admission level change, readable with {@code jfr print --events hench.*}. */
+/**
+ * JFR event committed for the first admission decision (previous level {@code NONE}) and at
+ * every level change after it; read it with {@code jfr print --events hench.AdmissionChanged}.
+ */
 @Name("hench.AdmissionChanged")
 @Label("Admission Changed")
 @Category({"hench", "Admission"})

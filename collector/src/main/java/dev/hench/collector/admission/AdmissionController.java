@@ -58,6 +58,7 @@ public final class AdmissionController implements AutoCloseable {
         });
         this.current = evaluate(reader.read(), AdmissionLevel.NORMAL, null);
         LOG.info("admission started: level={} reasons={}", current.level(), current.reasons());
+        commitEvent(null, current);
     }
 
     /** Creates a controller with the system clock. */
@@ -174,13 +175,14 @@ public final class AdmissionController implements AutoCloseable {
         }
     }
 
+    /** Commits the JFR event; {@code previous} is null for the first decision at start. */
     private static void commitEvent(AdmissionDecision previous, AdmissionDecision next) {
         AdmissionChangedEvent event = new AdmissionChangedEvent();
         if (!event.isEnabled()) {
             return;
         }
         MemoryBudget budget = next.budget();
-        event.previousLevel = previous.level().name();
+        event.previousLevel = previous == null ? "NONE" : previous.level().name();
         event.level = next.level().name();
         event.reasons = String.join("; ", next.reasons());
         event.usedShare = next.usedShare();

@@ -8,6 +8,7 @@ import dev.hench.collector.budget.BudgetSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,11 +95,15 @@ class AdmissionControllerTest {
             recording.dump(file);
         }
 
-        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
-        assertThat(events).hasSize(1);
-        assertThat(events.get(0).getString("previousLevel")).isEqualTo("NORMAL");
-        assertThat(events.get(0).getString("level")).isEqualTo("REFUSE");
-        assertThat(events.get(0).getLong("budgetBytes")).isEqualTo(ContainerTree.LIMIT_BYTES);
+        // Events from different threads come out of the file in buffer order, not time order.
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file).stream()
+                .sorted(Comparator.comparing(RecordedEvent::getStartTime)).toList();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).getString("previousLevel")).isEqualTo("NONE");
+        assertThat(events.get(0).getString("level")).isEqualTo("NORMAL");
+        assertThat(events.get(1).getString("previousLevel")).isEqualTo("NORMAL");
+        assertThat(events.get(1).getString("level")).isEqualTo("REFUSE");
+        assertThat(events.get(1).getLong("budgetBytes")).isEqualTo(ContainerTree.LIMIT_BYTES);
     }
 
     @Test
