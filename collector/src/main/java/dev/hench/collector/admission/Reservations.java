@@ -31,7 +31,12 @@ final class Reservations {
         this.timeoutMillis = timeoutMillis;
     }
 
-    /** Adds a reservation of {@code bytes}, with the used bytes of the latest reading. */
+    /**
+     * Adds a reservation of {@code bytes}.
+     *
+     * @param usedBytes the used bytes of the latest reading, or -1 when the budget is unknown
+     *                  (the next known reading then becomes the starting point)
+     */
     void add(long bytes, long usedBytes, long nowMillis) {
         if (open.isEmpty()) {
             usedAtFirstBytes = usedBytes;
@@ -55,6 +60,9 @@ final class Reservations {
         long total = open.stream().mapToLong(Reservation::bytes).sum();
         if (open.isEmpty() || usedBytes < 0) {
             return total;
+        }
+        if (usedAtFirstBytes < 0) {
+            usedAtFirstBytes = usedBytes;
         }
         maxGrownBytes = Math.max(maxGrownBytes, usedBytes - usedAtFirstBytes);
         if (maxGrownBytes >= total) {

@@ -41,4 +41,13 @@ class ReservationsTest {
         assertThat(reservations.pendingBytes(1250, 10)).isEqualTo(50);
         assertThat(reservations.pendingBytes(1000, 20)).isEqualTo(50);
     }
+
+    @Test
+    void unknownStartWaitsForFirstReading() {
+        reservations.add(300, -1, 0);
+
+        assertThat(reservations.pendingBytes(-1, 10)).isEqualTo(300);
+        assertThat(reservations.pendingBytes(5000, 20)).isEqualTo(300);
+        assertThat(reservations.pendingBytes(5300, 30)).isZero();
+    }
 }
