@@ -1,5 +1,7 @@
 package dev.hench.collector.budget;
 
+import java.nio.file.Path;
+
 /**
  * Reads the current memory budget. Implementations never throw for an unreadable source: they
  * return an {@linkplain MemoryBudget#unknown unknown} budget that names the reason.
@@ -9,12 +11,17 @@ public interface BudgetReader {
 
     MemoryBudget read();
 
-    /** Creates the reader that {@code settings} select: by OS, root directory and cgroup. */
+    /**
+     * Creates the reader that {@code settings} select: by OS, root directory and cgroup. On macOS
+     * a root of {@code /} runs {@code vm_stat} and {@code sysctl}; any other root reads their
+     * saved output there.
+     */
     static BudgetReader from(BudgetSettings settings) {
         return switch (settings.os()) {
             case LINUX -> new LinuxBudgetReader(settings.root(), settings.cgroupPath(),
                     settings.hostOnly());
-            case MACOS -> new MacBudgetReader(settings.root());
+            case MACOS -> settings.root().equals(Path.of("/")) ? MacBudgetReader.live()
+                    : new MacBudgetReader(settings.root());
             case OTHER -> new PlatformBudgetReader();
         };
     }

@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the budget of a macOS machine from the saved output of {@code vm_stat}
- * ({@code ROOT/vm_stat.txt}) and of {@code sysctl} ({@code ROOT/sysctl.txt}).
+ * Reads the budget of a macOS machine from the output of {@code vm_stat} and {@code sysctl}:
+ * run live ({@link #live()}), or saved as {@code ROOT/vm_stat.txt} and {@code ROOT/sysctl.txt}.
  *
  * <p>Available is (free + speculative + inactive) pages times the page size printed in the
  * {@code vm_stat} header. Inactive and speculative pages are reclaimed by the system at once, so
@@ -25,38 +25,53 @@ public final class MacBudgetReader implements BudgetReader {
     private static final String OS = "macos";
     private static final Pattern PAGE_SIZE = Pattern.compile("page size of (\\d+) bytes");
 
-    private final MachineFiles files;
+    private final MacOutputs outputs;
+    private final Path root;
 
+    /** Creates a reader of the outputs saved under {@code root}. */
     public MacBudgetReader(Path root) {
-        this.files = new MachineFiles(root);
+        this(MacOutputs.saved(root), root);
+    }
+
+    private MacBudgetReader(MacOutputs outputs, Path root) {
+        this.outputs = outputs;
+        this.root = root;
+    }
+
+    /** Creates a reader that runs {@code vm_stat} and {@code sysctl} on this Mac at every read. */
+    public static MacBudgetReader live() {
+        return new MacBudgetReader(MacOutputs.live(), Path.of("/"));
     }
 
     @Override
     public MemoryBudget read() {
-        return FailureToUnknown.run(OS, files.root(), this::readOrThrow);
+        return FailureToUnknown.run(OS, root, this::readOrThrow);
     }
 
     private MemoryBudget readOrThrow(List<String> notes) throws IOException {
-        List<String> vmStat = files.lines(VM_STAT).orElseThrow(() ->
-                new BudgetUnavailableException(VM_STAT + " not found under " + files.root()));
-        Map<String, String> sysctl = SysctlText.parse(files.lines(SYSCTL).orElseThrow(() ->
-                new BudgetUnavailableException(SYSCTL + " not found under " + files.root())));
-        long pageBytes = pageSize(vmStat);
+        String vmStatSource = outputs.vmStatSource();
+        String sysctlSource = outputs.sysctlSource();
+        List<String> vmStat = outputs.vmStat().orElseThrow(() ->
+                new BudgetUnavailableException(outputs.missing(vmStatSource)));
+        Map<String, String> sysctl = SysctlText.parse(outputs.sysctl().orElseThrow(() ->
+                new BudgetUnavailableException(outputs.missing(sysctlSource))));
+        long pageBytes = pageSize(vmStat, vmStatSource);
         Map<String, Long> pages = pageCounts(vmStat);
         long pageCount = 0;
         for (String key : List.of("Pages free", "Pages speculative", "Pages inactive")) {
             Long count = pages.get(key);
             if (count == null) {
-                throw new BudgetUnavailableException(VM_STAT + " has no '" + key + "' line");
+                throw new BudgetUnavailableException(vmStatSource + " has no '" + key + "' line");
             }
             pageCount += count;
         }
-        Measured available = new Measured(pageCount * pageBytes, VM_STAT
+        Measured available = new Measured(pageCount * pageBytes, vmStatSource
                 + ":(Pages free + Pages speculative + Pages inactive) x page size " + pageBytes);
-        Measured total = new Measured(SysctlText.number(sysctl, "hw.memsize", SYSCTL),
-                SYSCTL + ":hw.memsize");
+        Measured total = new Measured(SysctlText.number(sysctl, "hw.memsize", sysctlSource),
+                sysctlSource + ":hw.memsize");
+        MacPressure pressure = pressure(sysctl, sysctlSource, notes).orElse(null);
         return new MemoryBudget(OS, CgroupVersion.NONE, null, false, null, null, null, available,
-                total, List.of(), null, pressure(sysctl, notes).orElse(null), notes, List.of());
+                total, List.of(), null, pressure, notes, List.of());
     }
 
     /** Parses lines such as {@code Pages free:   3857.}; the header and quoted keys are skipped. */
@@ -78,24 +93,25 @@ public final class MacBudgetReader implements BudgetReader {
         return counts;
     }
 
-    private static long pageSize(List<String> vmStat) {
+    private static long pageSize(List<String> vmStat, String source) {
         for (String line : vmStat) {
             Matcher matcher = PAGE_SIZE.matcher(line);
             if (matcher.find()) {
                 return Long.parseLong(matcher.group(1));
             }
         }
-        throw new BudgetUnavailableException(VM_STAT
+        throw new BudgetUnavailableException(source
                 + " has no '(page size of N bytes)' header; save the full output of vm_stat");
     }
 
-    private static Optional<MacPressure> pressure(Map<String, String> sysctl, List<String> notes) {
+    private static Optional<MacPressure> pressure(Map<String, String> sysctl, String source,
+            List<String> notes) {
         String key = "kern.memorystatus_vm_pressure_level";
         if (!sysctl.containsKey(key)) {
-            notes.add(SYSCTL + " has no " + key + "; pressure is not considered");
+            notes.add(source + " has no " + key + "; pressure is not considered");
             return Optional.empty();
         }
-        int level = (int) SysctlText.number(sysctl, key, SYSCTL);
-        return Optional.of(new MacPressure(level, SYSCTL + ":" + key));
+        int level = (int) SysctlText.number(sysctl, key, source);
+        return Optional.of(new MacPressure(level, source + ":" + key));
     }
 }
