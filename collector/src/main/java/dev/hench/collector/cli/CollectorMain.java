@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 + "admission and keeps the runs directory tidy.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            RunCommand.class,
             BudgetCommand.class,
             AdmitCommand.class,
             AdmissionServerCommand.class

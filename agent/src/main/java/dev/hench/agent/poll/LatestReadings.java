@@ -1,0 +1,30 @@
+package dev.hench.agent.poll;
+
+import dev.hench.agent.wire.JsonWriter;
+
+/**
+ * Latest values delivered by the JFR stream and the agent's error counters, read by the sampler at each poll. Every field starts
+ * {@link JsonWriter#ABSENT} and stays so until its first event arrives, or for good when JFR is
+ * unavailable or the JDK lacks the event.
+ *
+ * <p>One writer per field and one reader (the sampler); each field is volatile on its own,
+ * so a sample may mix values of two successive JFR flushes, which is harmless for monitoring.
+ */
+public final class LatestReadings {
+
+    public volatile long metaspaceUsedBytes = JsonWriter.ABSENT;
+    public volatile long metaspaceCommittedBytes = JsonWriter.ABSENT;
+    public volatile long metaspaceMaxBytes = JsonWriter.ABSENT;
+    public volatile long codeCacheBytes = JsonWriter.ABSENT;
+    public volatile long compiledMethods = JsonWriter.ABSENT;
+    public volatile long loadedClasses = JsonWriter.ABSENT;
+    public volatile long unloadedClasses = JsonWriter.ABSENT;
+    public volatile long physicalTotalBytes = JsonWriter.ABSENT;
+    public volatile long physicalUsedBytes = JsonWriter.ABSENT;
+    public volatile long jfrRssBytes = JsonWriter.ABSENT;
+
+    /** JFR events dropped because a field was missing or had an unexpected type; JFR thread only writes. */
+    public volatile long malformedJfrEvents;
+    /** Collector messages of unknown type; the sender thread only writes. */
+    public volatile long unknownCollectorMessages;
+}

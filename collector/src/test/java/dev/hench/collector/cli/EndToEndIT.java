@@ -1,0 +1,129 @@
+package dev.hench.collector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real sample workers with the real shaded agent jar against the real collector process. */
+class EndToEndIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void leakWorkerReportedSteadyWorkerNot() throws Exception {
+        try (CollectorProcess collector = CollectorProcess.start(dir, "--set", "leak.first.window=2s",
+                "--set", "leak.first.warmup=10s", "--set", "leak.first.minSpan=20s", "--set", "leak.first.minPoints=6",
+                "--set", "jfr.dumpInterval=1s");
+                SampleWorkerProcess steady = SampleWorkerProcess.start(dir, collector.socket(), "steady-1", "",
+                        "steady", "--duration", "120s", "--live-mib", "16");
+                SampleWorkerProcess leak = SampleWorkerProcess.start(dir, collector.socket(), "leak-1", "",
+                        "leak", "--duration", "120s", "--rate-mib-per-min", "60")) {
+            await().atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> collector.log().contains("worker=leak-1 session="));
+            await().atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> collector.log().matches("(?s).*ALERT [^\\n]*worker=leak-1 [^\\n]*state=raised.*"));
+
+            String metrics = collector.get("/metrics");
+            String steadyTags = "\\{session=\"[0-9a-f]+\",worker=\"steady-1\"\\}";
+            assertThat(metrics).containsPattern("hench_worker_connected" + steadyTags + " 1.0");
+            assertThat(metrics).containsPattern("hench_worker_samples_total" + steadyTags);
+            assertThat(collector.log()).doesNotContainPattern("ALERT [^\\n]*worker=steady-1 ");
+            assertThat(collector.stop()).isZero();
+        }
+    }
+
+    @Test
+    void collectorRestartLosesNothingAndCountsNothingTwice() throws Exception {
+        Path records = dir.resolve("records");
+        Path firstDir = dir.resolve("first");
+        Path secondDir = dir.resolve("second");
+        CollectorProcess first = CollectorProcess.start(firstDir, "--record", records.toString());
+        Path socket = first.socket();
+        try (SampleWorkerProcess worker = SampleWorkerProcess.start(dir, socket, "steady-r", "interval=200ms",
+                "steady", "--duration", "20s", "--live-mib", "8")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> recordedSeqs(records).size() >= 10);
+            first.kill();
+            // The agent notices the lost connection and keeps sampling into its buffer meanwhile.
+            Path workerOutput = dir.resolve("worker-steady-r.out");
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> Files.readString(workerOutput).contains("lost connection to collector"));
+            try (CollectorProcess second = CollectorProcess.startOn(secondDir, socket,
+                    "--record", records.toString())) {
+                assertThat(worker.awaitExit(60)).isTrue();
+                await().atMost(Duration.ofSeconds(10)).until(() -> second.log().contains("worker disconnected"));
+                String metrics = second.get("/metrics");
+                assertThat(second.stop()).isZero();
+
+                TreeSet<Long> seqs = recordedSeqs(records);
+                assertThat(Files.readString(workerOutput)).contains("connected to collector at");
+                assertThat(seqs.last()).isGreaterThan(50);
+                assertThat(seqs.first()).isEqualTo(1);
+                assertThat(seqs).hasSize((int) (long) seqs.last());
+                List<Long> afterRestart = samplesAfterLastHello(records);
+                assertThat(afterRestart).doesNotHaveDuplicates();
+                assertThat(samplesTotal(metrics)).isEqualTo(afterRestart.size());
+            }
+        }
+    }
+
+    private static List<JsonNode> recordedLines(Path records) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        if (!Files.isDirectory(records)) {
+            return lines;
+        }
+        try (Stream<Path> files = Files.list(records)) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    lines.add(JSON.readTree(line));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static TreeSet<Long> recordedSeqs(Path records) throws IOException {
+        TreeSet<Long> seqs = new TreeSet<>();
+        for (JsonNode line : recordedLines(records)) {
+            if (line.has("seq")) {
+                seqs.add(line.get("seq").asLong());
+            }
+        }
+        return seqs;
+    }
+
+    private static List<Long> samplesAfterLastHello(Path records) throws IOException {
+        List<Long> seqs = new ArrayList<>();
+        for (JsonNode line : recordedLines(records)) {
+            if (line.get("type").asText().equals("hello")) {
+                seqs.clear();
+            } else if (line.get("type").asText().equals("sample")) {
+                seqs.add(line.get("seq").asLong());
+            }
+        }
+        return seqs;
+    }
+
+    private static long samplesTotal(String metrics) {
+        Matcher matcher = Pattern.compile("hench_worker_samples_total\\{[^}]*worker=\"steady-r\"\\} ([0-9.E]+)")
+                .matcher(metrics);
+        assertThat(matcher.find()).as("samples counter in:%n%s", metrics).isTrue();
+        return (long) Double.parseDouble(matcher.group(1));
+    }
+}
