@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code collector admission-server}: serves only {@code /v1/admission} on loopback, without
  * ingest. Hidden: it exists for the admission tests and the OOM comparison script, which need a
- * collector that reads a chosen cgroup; {@code collector run} serves the same handler.
+ * collector that reads a chosen cgroup. Once {@code collector run} mounts the same handler on
+ * its loopback port, this command is needed only by those scripts.
  */
 @Command(name = "admission-server", hidden = true, mixinStandardHelpOptions = true,
         description = "Serve GET /v1/admission and POST /v1/admission/reserve on loopback only.")
