@@ -1,5 +1,8 @@
 package dev.hench.collector.cli;
 
+import dev.hench.collector.admission.AdmissionServerCommand;
+import dev.hench.collector.admission.AdmitCommand;
+import dev.hench.collector.admission.BudgetCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,7 +20,10 @@ import picocli.CommandLine.Command;
             dev.hench.collector.housekeeping.UsageCommand.class,
             dev.hench.collector.housekeeping.RunsCommand.class,
             dev.hench.collector.replay.ReplayCommand.class,
-            dev.hench.collector.replay.EvaluateCommand.class
+            dev.hench.collector.replay.EvaluateCommand.class,
+            BudgetCommand.class,
+            AdmitCommand.class,
+            AdmissionServerCommand.class
         })
 public final class CollectorMain implements Runnable {
 
