@@ -44,6 +44,7 @@ final class AgentRuntime implements CollectorCommands {
     private boolean jfrSettled;
     private volatile JfrFacade jfr;
     private AgentCpuClock cpuClock;
+    private volatile SamplePoller poller;
 
     AgentRuntime(AgentOptions options, MessageRing ring, PhaseTracker phases) {
         this.options = options;
@@ -54,20 +55,23 @@ final class AgentRuntime implements CollectorCommands {
     /** Body of the sampler thread: starts the other threads, then polls once per interval forever. */
     void runSampler() {
         cpuClock = new AgentCpuClock();
+        SamplePoller samplePoller = new SamplePoller(
+                StatmReader.open(Path.of("/proc/self/statm"), Path.of("/proc/self/status")), readings, cpuClock, ring);
+        poller = samplePoller;
         if (options.jfrEnabled()) {
             AgentThreads.start(AgentThreads.JFR, this::runJfr);
+        } else {
+            samplePoller.useMemoryPoolsForJfrSignals();
         }
-        SamplePoller poller = new SamplePoller(
-                StatmReader.open(Path.of("/proc/self/statm"), Path.of("/proc/self/status")), readings, cpuClock, ring);
         String session = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         byte[] hello = HelloMessage.encode(options.workerId(), session, agentVersion());
         CollectorLink link = new CollectorLink(options.collector(), ring, hello, this, cpuClock, readings);
         AgentThreads.start(AgentThreads.SENDER, link);
         Runtime.getRuntime().addShutdownHook(AgentThreads.unstarted(AgentThreads.SHUTDOWN, () -> {
-            poller.pollAndAppend();
+            samplePoller.pollAndAppend();
             link.awaitAcknowledged(SHUTDOWN_FLUSH_MILLIS);
         }));
-        pollForever(poller);
+        pollForever(samplePoller);
     }
 
     private void pollForever(SamplePoller poller) {
@@ -101,6 +105,7 @@ final class AgentRuntime implements CollectorCommands {
             alertsBeforeJfr.clear();
         }
         if (facade == null) {
+            poller.useMemoryPoolsForJfrSignals();
             return;
         }
         early.forEach(facade::commitAlert);

@@ -13,6 +13,7 @@ public final class ChurnWorker {
     }
 
     public static void main(String[] args) {
+        System.out.println("churn started");
         long runMillis = Long.parseLong(args[0]);
         long end = System.currentTimeMillis() + runMillis;
         List<byte[]> retained = new ArrayList<>();

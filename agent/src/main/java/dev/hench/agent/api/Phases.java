@@ -8,8 +8,9 @@ import dev.hench.agent.phase.PhaseTracker;
  * the collector can tell memory that a phase holds and releases from memory that stays.
  *
  * <p>Each call sends a {@code phase} message to the collector and, once the agent's JFR stream
- * has started (about a second after JVM start), commits a {@code hench.Phase} JFR event. When the agent is not running (not attached, disabled by options, or failed), every
- * method is a cheap no-op. No method throws. Thread-safe: phases form one process-wide stack, and
+ * has started (about a second after JVM start), commits a {@code hench.Phase} JFR event. When the
+ * agent is not running (not attached, disabled by options, or failed), every method is a cheap
+ * no-op. No method throws. Thread-safe: phases form one process-wide stack, and
  * the innermost open phase is reported with each sample.
  */
 public final class Phases {

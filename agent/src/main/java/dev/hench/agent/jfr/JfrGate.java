@@ -12,6 +12,9 @@ import dev.hench.agent.wire.MessageRing;
  */
 public final class JfrGate {
 
+    private static final String LEFT_OUT = "; GC events, compilation and physical-memory signals are left out,"
+            + " and metaspace, code cache and class counts come from MXBeans";
+
     private JfrGate() {
     }
 
@@ -25,14 +28,16 @@ public final class JfrGate {
             Class<?> flightRecorder = Class.forName("jdk.jfr.FlightRecorder");
             Object available = flightRecorder.getMethod("isAvailable").invoke(null);
             if (!Boolean.TRUE.equals(available)) {
-                StderrLog.print("JFR is not available in this JVM; GC events, metaspace, code cache, compiler,"
-                        + " class-loading and physical-memory signals are left out");
+                StderrLog.print("JFR is not available in this JVM" + LEFT_OUT);
                 return null;
             }
             return JfrSignals.create(intervalMillis, ring, readings, cpuClock);
+        } catch (ClassNotFoundException e) {
+            StderrLog.print("JFR is not available: this runtime lacks the jdk.jfr module" + LEFT_OUT);
+            return null;
         } catch (Throwable e) {
             // Throwable: a missing module or a JFR start failure must not reach the worker.
-            StderrLog.print("JFR could not be started (" + e + "); JFR-sourced signals are left out");
+            StderrLog.print("JFR could not be started (" + e + ")" + LEFT_OUT);
             return null;
         }
     }

@@ -27,6 +27,9 @@ import jdk.jfr.consumer.RecordingStream;
  */
 final class JfrSignals implements JfrFacade {
 
+    static final Duration MAX_CHUNK_AGE = Duration.ofMinutes(5);
+    static final long MAX_CHUNK_BYTES = 32L * 1024 * 1024;
+
     private final RecordingStream stream = new RecordingStream();
     private final LatestReadings readings;
     private final AgentCpuClock cpuClock;
@@ -65,6 +68,9 @@ final class JfrSignals implements JfrFacade {
         periodic(known, PeriodicEvents.CLASS_LOADING_STATISTICS, period, periodicEvents::onClassLoadingStatistics);
         periodic(known, PeriodicEvents.CODE_CACHE_STATISTICS, period, periodicEvents::onCodeCacheStatistics);
         periodic(known, PeriodicEvents.RESIDENT_SET_SIZE, period, periodicEvents::onResidentSetSize);
+        // The stream's chunks sit in the JFR repository on disk; bound them for long-lived workers.
+        stream.setMaxAge(MAX_CHUNK_AGE);
+        stream.setMaxSize(MAX_CHUNK_BYTES);
         stream.onFlush(this::onFlush);
         stream.onError(error -> StderrLog.throttled("jfr-stream", "JFR stream error: " + error));
     }

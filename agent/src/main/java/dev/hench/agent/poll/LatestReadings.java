@@ -3,9 +3,10 @@ package dev.hench.agent.poll;
 import dev.hench.agent.wire.JsonWriter;
 
 /**
- * Latest values delivered by the JFR stream and the agent's error counters, read by the sampler at each poll. Every field starts
- * {@link JsonWriter#ABSENT} and stays so until its first event arrives, or for good when JFR is
- * unavailable or the JDK lacks the event.
+ * Latest values delivered by the JFR stream (or, without JFR, by the memory pool fallback) and the
+ * agent's error counters, read by the sampler at each poll. Every value field starts
+ * {@link JsonWriter#ABSENT} and stays so until its first reading arrives, or for good when neither
+ * JFR nor the fallback provides it.
  *
  * <p>One writer per field and one reader (the sampler); each field is volatile on its own,
  * so a sample may mix values of two successive JFR flushes, which is harmless for monitoring.

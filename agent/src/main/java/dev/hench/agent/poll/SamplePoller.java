@@ -57,6 +57,7 @@ public final class SamplePoller implements MessageBody {
     private final LatestReadings jfr;
     private final AgentCpuClock cpuClock;
     private final MessageRing ring;
+    private volatile MemoryPoolFallback poolFallback;
 
     private long timeMillis;
     private long heapUsedBytes;
@@ -80,6 +81,14 @@ public final class SamplePoller implements MessageBody {
         this.mappedPool = bufferPool("mapped");
     }
 
+    /**
+     * Makes each poll read metaspace, code cache and class counts from MXBeans, because JFR will not
+     * deliver them; called once when JFR turns out to be off or unavailable.
+     */
+    public void useMemoryPoolsForJfrSignals() {
+        poolFallback = new MemoryPoolFallback();
+    }
+
     /** Polls the JVM and appends one {@code sample} to the buffer; returns its sequence number. */
     public long pollAndAppend() {
         poll();
@@ -95,6 +104,10 @@ public final class SamplePoller implements MessageBody {
         directBytes = poolBytes(directPool);
         mappedBytes = poolBytes(mappedPool);
         pollRss();
+        MemoryPoolFallback fallback = poolFallback;
+        if (fallback != null) {
+            fallback.pollInto(jfr);
+        }
     }
 
     private void pollRss() {

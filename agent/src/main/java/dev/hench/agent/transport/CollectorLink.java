@@ -47,8 +47,8 @@ public final class CollectorLink implements Runnable {
     private final CollectorCommands commands;
     private final AgentCpuClock cpuClock;
     private final LatestReadings counters;
-    private final ReconnectBackoff backoff =
-            new ReconnectBackoff(BACKOFF_BASE_MILLIS, BACKOFF_CAP_MILLIS, bound -> ThreadLocalRandom.current().nextLong(bound));
+    private final ReconnectBackoff backoff = new ReconnectBackoff(BACKOFF_BASE_MILLIS, BACKOFF_CAP_MILLIS,
+            bound -> ThreadLocalRandom.current().nextLong(bound));
     private final ByteBuffer outgoing = ByteBuffer.allocateDirect(2 * MessageRing.MAX_LINE_BYTES);
     private final ByteBuffer incoming = ByteBuffer.allocateDirect(16 * 1024);
     private final byte[] lineBytes = new byte[MAX_INCOMING_LINE_BYTES];

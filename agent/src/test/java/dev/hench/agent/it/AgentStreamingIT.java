@@ -50,6 +50,26 @@ class AgentStreamingIT {
             assertThat(worker.waitForExit()).isZero();
             await().atMost(Duration.ofSeconds(5)).until(() -> collector.received("sample").size() >= 3);
             assertThat(collector.received("gc")).isEmpty();
+            // Without JFR the memory pool MXBeans supply these.
+            assertThat(collector.received("sample").get(0)).containsKeys("metaspaceUsedBytes", "codeCacheBytes",
+                    "loadedClasses").doesNotContainKeys("compiledMethods", "physicalTotalBytes");
+        }
+    }
+
+    @Test
+    void workerWithoutJfrModuleStillSamples() throws Exception {
+        try (TestCollector collector = TestCollector.unix(dir.resolve("c.sock"))) {
+            WorkerProcess worker = WorkerProcess.onCurrentJdk(dir.resolve("worker"))
+                    .agent("collector=" + collector.address() + ",interval=100ms")
+                    .jvmOption("--limit-modules=java.base,java.management,java.instrument")
+                    .start(ChurnWorker.class, "1500");
+
+            assertThat(worker.waitForExit()).isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> collector.received("sample").size() >= 3);
+            assertThat(collector.received("sample").get(0)).containsKeys("heapUsedBytes", "metaspaceUsedBytes");
+            assertThat(collector.received("gc")).isEmpty();
+            assertThat(worker.stderrAgentLines()).singleElement().asString()
+                    .contains("this runtime lacks the jdk.jfr module");
         }
     }
 

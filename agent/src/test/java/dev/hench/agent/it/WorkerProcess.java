@@ -85,6 +85,10 @@ final class WorkerProcess {
         return start(mainClass, List.of(), args);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** Waits for the worker to exit on its own and returns its exit code; kills it after the timeout. */
     int waitForExit() throws InterruptedException {
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
