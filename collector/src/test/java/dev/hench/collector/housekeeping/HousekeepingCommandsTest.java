@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hench.collector.cli.CollectorMain;
 import dev.hench.collector.config.Settings;
 import dev.hench.sample.workload.RunsWorkload;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,6 +90,30 @@ class HousekeepingCommandsTest {
         Files.writeString(dir.resolve("bad.json"), "{");
         assertThat(execute("runs", "--runs", dir.toString(), "--quarantined")).isZero();
         assertThat(out.toString()).contains("bad.json").contains("malformed JSON");
+    }
+
+    @Test
+    void expiringJsonIsAloneOnStandardOutput() throws Exception {
+        TestRuns.write(dir, TestRuns.finishedDaysAgo("soon", 170));
+        Files.writeString(dir.resolve("bad.json"), "{");
+        ByteArrayOutputStream standardOutput = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(standardOutput, true, StandardCharsets.UTF_8));
+        try {
+            // As in the jar: the command's output and the console log share standard output.
+            CommandLine commandLine = CollectorMain.newCommandLine();
+            commandLine.setOut(new PrintWriter(System.out, true));
+            exit = commandLine.execute("runs", "--runs", dir.toString(), "--expiring", "--json",
+                    "--now", NOW);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(exit).isZero();
+        JsonNode json = new ObjectMapper().readTree(standardOutput.toString(StandardCharsets.UTF_8));
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).get("id").asText()).isEqualTo("soon");
     }
 
     @Test
