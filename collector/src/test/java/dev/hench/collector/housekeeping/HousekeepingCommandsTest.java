@@ -126,6 +126,27 @@ class HousekeepingCommandsTest {
     }
 
     @Test
+    void missingRunsDirectoryIsInvalid() {
+        String missing = dir.resolve("missing").toString();
+        String[][] commands = {
+            {"usage", "--runs", missing},
+            {"runs", "--runs", missing, "--expiring"},
+            {"housekeeping", "--runs", missing, "--once"},
+        };
+        for (String[] command : commands) {
+            err.getBuffer().setLength(0);
+            out.getBuffer().setLength(0);
+
+            int exit = execute(command);
+
+            assertThat(exit).as(command[0]).isEqualTo(HousekeepingCommand.EXIT_INVALID_SETTINGS);
+            assertThat(err.toString()).as(command[0])
+                    .contains("'" + missing + "'").contains("must be an existing directory");
+            assertThat(out.toString()).as(command[0]).isEmpty();
+        }
+    }
+
+    @Test
     void nowWithoutOnceIsRejected() {
         int exit = execute("housekeeping", "--runs", dir.toString(), "--now", NOW);
         assertThat(exit).isEqualTo(HousekeepingCommand.EXIT_INVALID_SETTINGS);
