@@ -5,7 +5,9 @@ import dev.hench.collector.config.Settings;
 import dev.hench.collector.housekeeping.Housekeeper;
 import dev.hench.collector.housekeeping.HousekeepingSettings;
 import dev.hench.collector.housekeeping.PassReport;
-import dev.hench.collector.leak.FirstLeakCheck;
+import dev.hench.collector.leak.HostMemory;
+import dev.hench.collector.leak.LeakSettings;
+import dev.hench.collector.leak.RobustLeakDetector;
 import dev.hench.collector.leak.LeakDetector;
 import dev.hench.collector.signal.Observation;
 import dev.hench.collector.signal.WorkerKey;
@@ -78,7 +80,7 @@ public class IngestLatencyUnderArchival {
                 "http.listen", "off", "jfr.file", work.resolve("collector.jfr").toString()));
         CollectorSettings config = CollectorSettings.from(settings);
         settings.validate();
-        LeakDetector real = new FirstLeakCheck(config.firstLeakCheck());
+        LeakDetector real = new RobustLeakDetector(LeakSettings.defaults(), worker -> HostMemory.totalBytes());
         LeakDetector timing = new LeakDetector() {
             @Override
             public List<Alert> observe(WorkerKey worker, Observation observation) {

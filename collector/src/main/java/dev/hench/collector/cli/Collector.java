@@ -1,5 +1,9 @@
 package dev.hench.collector.cli;
 
+import dev.hench.collector.admission.AdmissionChangedEvent;
+import dev.hench.collector.admission.AdmissionController;
+import dev.hench.collector.admission.AdmissionHttpHandler;
+import dev.hench.collector.admission.WorkerPeaks;
 import dev.hench.collector.alert.AlertDispatcher;
 import dev.hench.collector.alert.LogAlertListener;
 import dev.hench.collector.http.LoopbackHttpServer;
@@ -10,21 +14,28 @@ import dev.hench.collector.ingest.IngestPipeline;
 import dev.hench.collector.ingest.IngestServer;
 import dev.hench.collector.ingest.ListenAddress;
 import dev.hench.collector.ingest.WireRecorder;
+import dev.hench.collector.housekeeping.Housekeeper;
 import dev.hench.collector.jfr.CollectorRecording;
 import dev.hench.collector.jfr.JfrAlertListener;
 import dev.hench.collector.leak.LeakDetector;
+import dev.hench.collector.leak.SuspectRequests;
+import dev.hench.collector.leak.SuspectSettings;
 import dev.hench.collector.metrics.MetricsAlertListener;
 import dev.hench.collector.metrics.PrometheusEndpoint;
 import dev.hench.collector.metrics.WorkerMeters;
+import dev.hench.collector.worker.HistorySignal;
 import dev.hench.collector.worker.WorkerRegistry;
+import dev.hench.collector.worker.WorkerSeries;
 import dev.hench.collector.worker.WorkersEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +65,8 @@ public final class Collector implements AutoCloseable {
     private IngestServer ingest;
     private CollectorRecording recording;
     private LoopbackHttpServer http;
+    private AdmissionController admission;
+    private Housekeeper housekeeper;
 
     private Collector(CollectorSettings settings, LeakDetector detector) {
         workers = new WorkerRegistry(settings.workers(), detector);
@@ -80,23 +93,44 @@ public final class Collector implements AutoCloseable {
 
     // The wiring list, in start order; kept in one place so the order is visible.
     private void startParts(CollectorSettings settings) throws IOException {
-        recording = CollectorRecording.start(settings.jfr());
+        recording = CollectorRecording.start(settings.jfr(), AdmissionChangedEvent.class);
         alerts.addListener(new LogAlertListener());
         alerts.addListener(new JfrAlertListener(recording));
         alerts.addListener(new MetricsAlertListener(meters));
+        admission = AdmissionController.create(settings.admission(), WorkerPeaks.medianOf(this::peakRssPerWorker));
         if (settings.http().address() != null) {
             http = new LoopbackHttpServer(settings.http().address());
             http.route("/metrics", new PrometheusEndpoint(meters));
             http.route("/v1/workers", new WorkersEndpoint(workers));
+            http.route(AdmissionHttpHandler.PATH, new AdmissionHttpHandler(admission));
             http.start();
         }
         WireRecorder recorder = settings.ingest().recordDir() == null
                 ? null : new WireRecorder(settings.ingest().recordDir());
         ingest = new IngestServer(settings.ingest(), workers, pipeline, ingestMetrics, recorder);
         alerts.addListener(new AgentAlertPush(ingest));
+        SuspectRequests suspects = new SuspectRequests(settings.suspects(), ingest, alerts);
+        alerts.addListener(suspects);
+        pipeline.onSuspects(suspects::onSuspects);
+        ingest.addGreeting(admission::currentAgentMessage);
         ingest.start();
+        admission.addBroadcast(ingest::broadcast);
+        // Each level change commits a hench.AdmissionChanged event, so the next dump must write the file.
+        admission.addBroadcast(line -> recording.markChanged());
+        admission.start();
+        housekeeper = new Housekeeper(settings.housekeeping(), meters, Clock.systemDefaultZone());
+        housekeeper.start();
         long sweepMillis = Math.max(1_000, Math.min(10_000, settings.workers().gracePeriod().toMillis() / 2));
         sweeper.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private LongStream peakRssPerWorker() {
+        return workers.all().stream().mapToLong(Collector::peakRssBytes);
+    }
+
+    private static long peakRssBytes(WorkerSeries series) {
+        long[] values = series.history(HistorySignal.RSS)[1];
+        return LongStream.of(values).max().orElse(-1);
     }
 
     private void sweep() {
@@ -136,6 +170,11 @@ public final class Collector implements AutoCloseable {
         return ingest.boundAddress();
     }
 
+    /** Returns the admission controller, which reads the memory budget at every interval. */
+    public AdmissionController admission() {
+        return admission;
+    }
+
     public CollectorRecording recording() {
         return recording;
     }
@@ -146,10 +185,16 @@ public final class Collector implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (housekeeper != null) {
+            housekeeper.stop();
+        }
         if (ingest != null) {
             ingest.close();
         }
         sweeper.shutdownNow();
+        if (admission != null) {
+            admission.close();
+        }
         if (http != null) {
             http.close();
         }

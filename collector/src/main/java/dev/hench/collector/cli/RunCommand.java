@@ -2,8 +2,8 @@ package dev.hench.collector.cli;
 
 import dev.hench.collector.config.ConfigException;
 import dev.hench.collector.config.Settings;
-import dev.hench.collector.leak.FirstLeakCheck;
 import dev.hench.collector.leak.LeakDetector;
+import dev.hench.collector.leak.RobustLeakDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,15 +48,18 @@ import picocli.CommandLine.Model.CommandSpec;
             "  jfr.maxAge                 7d",
             "  workers.gracePeriod        10m",
             "  workers.historyPoints      900",
-            "  leak.first.window          30s",
-            "  leak.first.warmup          2m",
-            "  leak.first.minSpan         5m",
-            "  leak.first.minPoints       8",
-            "  leak.first.maxPoints       60",
-            "  leak.first.minSlopeMiBPerMin    1.0",
-            "  leak.first.minRiseShareOfMax    0.05",
-            "  leak.first.minTrend        0.6",
-            "  leak.first.criticalWithin  15m"
+            "  leak.criticalWithin        1h    (pessimistic time to limit that is critical)",
+            "  leak.warningWithin         6h    (longer is information)",
+            "  leak.minEvidence           2m",
+            "  leak.maxEvidence           40m",
+            "  leak.minSlopeMiBPerHour    1.0",
+            "  leak.refitInterval         60s",
+            "  leak.gc.timeShare          0.5",
+            "  leak.gc.liveShare          0.9",
+            "  leak.suspects.enabled      true",
+            "  leak.suspects.sampleDuration  60s",
+            "  admission.* and budget.*   see docs/admission.md",
+            "  runs.dir, archival.*, retention.*, housekeeping.*   see docs/housekeeping.md"
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -98,6 +101,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Writes every received wire line to DIR, one file per worker session (ingest.recordDir).")
     private String record;
 
+    @Option(names = "--runs", paramLabel = "DIR",
+            description = "Runs directory to archive, expire and record in the usage ledger (runs.dir). "
+                    + "Default: none, so housekeeping is off.")
+    private String runs;
+
     @Option(names = "--log", paramLabel = "FILE", description = "Also appends the log to FILE.")
     private Path logFile;
 
@@ -120,13 +128,16 @@ public final class RunCommand implements Callable<Integer> {
             return EXIT_INVALID_CONFIG;
         }
         settings.warnings().forEach(warning -> log.warn("configuration: {}", warning));
-        return runUntilStopped(config, new FirstLeakCheck(config.firstLeakCheck()));
+        MemoryLimitSource memoryLimit = new MemoryLimitSource();
+        return runUntilStopped(config, new RobustLeakDetector(config.leak(), memoryLimit), memoryLimit);
     }
 
-    private int runUntilStopped(CollectorSettings config, LeakDetector detector) throws InterruptedException {
+    private int runUntilStopped(CollectorSettings config, LeakDetector detector, MemoryLimitSource memoryLimit)
+            throws InterruptedException {
         Collector collector;
         try {
             collector = Collector.start(config, detector);
+            memoryLimit.attach(collector.admission());
         } catch (IOException | RuntimeException e) {
             log.error("collector failed to start: {}", e.getMessage(), e);
             return EXIT_START_FAILED;
@@ -155,6 +166,7 @@ public final class RunCommand implements Callable<Integer> {
         putIfSet(values, "http.listen", http);
         putIfSet(values, "jfr.file", jfr);
         putIfSet(values, "ingest.recordDir", record);
+        putIfSet(values, "runs.dir", runs);
         return values;
     }
 

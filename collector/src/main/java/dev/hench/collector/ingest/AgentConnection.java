@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,10 +165,20 @@ final class AgentConnection implements Runnable {
         long lastSeq = series.sequence().lastProcessedSeq();
         lastAckedSeq = lastSeq;
         send("{\"type\":\"welcome\",\"protocol\":1,\"lastSeq\":" + lastSeq + "}");
+        sendGreetings();
         openRecording(line, offset, length);
         log.info("worker connected worker={} session={} pid={} jvm=\"{} {}\" agent={} connection=#{} lastSeq={}",
                 identity.key().workerId(), identity.key().sessionId(), identity.pid(), identity.jvmVendor(),
                 identity.jvmVersion(), identity.agentVersion(), id, lastSeq);
+    }
+
+    private void sendGreetings() {
+        for (Supplier<String> greeting : server.greetings()) {
+            String line = greeting.get();
+            if (line != null) {
+                send(line);
+            }
+        }
     }
 
     private void openRecording(byte[] line, int offset, int length) {

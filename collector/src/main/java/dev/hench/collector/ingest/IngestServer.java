@@ -16,13 +16,16 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +63,7 @@ public final class IngestServer implements AgentLinks, AutoCloseable {
     private ServerSocketChannel serverChannel;
     private ListenAddress boundAddress;
     private Thread acceptThread;
+    private final List<Supplier<String>> greetings = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
 
     /**
@@ -297,6 +301,19 @@ public final class IngestServer implements AgentLinks, AutoCloseable {
 
     IngestMetrics metrics() {
         return metrics;
+    }
+
+    /**
+     * Adds a source of one line that every agent receives right after its {@code welcome}, for
+     * example the current admission level, so that an agent does not wait for the next change. A
+     * source that returns null sends nothing.
+     */
+    public void addGreeting(Supplier<String> line) {
+        greetings.add(line);
+    }
+
+    List<Supplier<String>> greetings() {
+        return greetings;
     }
 
     WireRecorder recorder() {

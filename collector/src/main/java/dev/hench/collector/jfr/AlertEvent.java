@@ -55,6 +55,10 @@ abstract class AlertEvent extends Event {
     @Label("Message")
     String message;
 
+    @Label("Suspects")
+    @Description("Retained classes with their allocation stacks that the worker reported, best first")
+    String suspects;
+
     /** Copies {@code alert} into the fields; absent numbers become NaN or -1 (JFR has no null). */
     void fill(Alert alert) {
         alertId = alert.id();
@@ -68,5 +72,6 @@ abstract class AlertEvent extends Event {
         limitBytes = alert.limitBytes() == null ? -1 : alert.limitBytes();
         timeToLimitMillis = alert.timeToLimit() == null ? -1 : alert.timeToLimit().toMillis();
         message = alert.message();
+        suspects = alert.suspects().isEmpty() ? null : String.join("; ", alert.suspects());
     }
 }

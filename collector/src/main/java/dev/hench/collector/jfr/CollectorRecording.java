@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import org.slf4j.Logger;
@@ -45,7 +46,9 @@ public final class CollectorRecording implements AutoCloseable {
      * @throws IllegalStateException when this JVM has no Flight Recorder
      * @throws IOException when the file cannot be written
      */
-    public static CollectorRecording start(JfrSettings settings) throws IOException {
+    @SafeVarargs
+    public static CollectorRecording start(JfrSettings settings, Class<? extends Event>... extraEvents)
+            throws IOException {
         if (!FlightRecorder.isAvailable()) {
             throw new IllegalStateException("JFR is not available in this JVM; run the collector on a JDK "
                     + "with Flight Recorder, or it cannot keep " + settings.file());
@@ -57,6 +60,9 @@ public final class CollectorRecording implements AutoCloseable {
         recording.enable(LeakSuspectedEvent.class);
         recording.enable(AlertUpdatedEvent.class);
         recording.enable(AlertResolvedEvent.class);
+        for (Class<? extends Event> event : extraEvents) {
+            recording.enable(event);
+        }
         recording.start();
         CollectorRecording started = new CollectorRecording(settings.file().toAbsolutePath(), recording);
         started.dump();

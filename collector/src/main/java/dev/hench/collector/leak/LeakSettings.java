@@ -67,26 +67,26 @@ public record LeakSettings(
     /** Reads the {@code leak.*} keys; problems are recorded in {@code settings}. */
     public static LeakSettings from(Settings settings) {
         LeakSettings d = defaults();
-        Duration critical = settings.duration("leak.critical-within", d.criticalWithin,
+        Duration critical = settings.duration("leak.criticalWithin", d.criticalWithin,
                 Duration.ofMinutes(1), Duration.ofDays(7));
-        Duration warning = settings.duration("leak.warning-within", d.warningWithin,
+        Duration warning = settings.duration("leak.warningWithin", d.warningWithin,
                 Duration.ofMinutes(1), Duration.ofDays(30));
-        Duration minEvidence = settings.duration("leak.min-evidence", d.minEvidence,
+        Duration minEvidence = settings.duration("leak.minEvidence", d.minEvidence,
                 Duration.ofSeconds(30), Duration.ofHours(6));
-        Duration maxEvidence = settings.duration("leak.max-evidence", d.maxEvidence,
+        Duration maxEvidence = settings.duration("leak.maxEvidence", d.maxEvidence,
                 Duration.ofMinutes(1), Duration.ofHours(48));
-        double minSlope = settings.fraction("leak.min-slope-mib-per-hour", 1.0, 0.0, 1e6) * MIB;
-        Duration refit = settings.duration("leak.refit-interval", d.refitInterval,
+        double minSlope = settings.fraction("leak.minSlopeMiBPerHour", 1.0, 0.0, 1e6) * MIB;
+        Duration refit = settings.duration("leak.refitInterval", d.refitInterval,
                 Duration.ofSeconds(1), Duration.ofMinutes(15));
-        double gcShare = settings.fraction("leak.gc.time-share", d.gcTimeShare, 0.05, 1.0);
-        double liveShare = settings.fraction("leak.gc.live-share", d.gcLiveShareOfMax, 0.5, 1.0);
+        double gcShare = settings.fraction("leak.gc.timeShare", d.gcTimeShare, 0.05, 1.0);
+        double liveShare = settings.fraction("leak.gc.liveShare", d.gcLiveShareOfMax, 0.5, 1.0);
         if (warning.compareTo(critical) < 0) {
-            settings.problem("leak.warning-within", warning.toString(),
-                    "must be at least leak.critical-within (" + critical + ")");
+            settings.problem("leak.warningWithin", warning.toString(),
+                    "must be at least leak.criticalWithin (" + critical + ")");
         }
         if (maxEvidence.compareTo(minEvidence) < 0) {
-            settings.problem("leak.max-evidence", maxEvidence.toString(),
-                    "must be at least leak.min-evidence (" + minEvidence + ")");
+            settings.problem("leak.maxEvidence", maxEvidence.toString(),
+                    "must be at least leak.minEvidence (" + minEvidence + ")");
         }
         return new LeakSettings(critical, warning, minEvidence, maxEvidence,
                 d.evidenceShareOfTimeToLimit, minSlope, d.minSlopeShareOfLimitPerHour, refit,

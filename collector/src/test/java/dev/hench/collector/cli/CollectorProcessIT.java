@@ -32,14 +32,14 @@ class CollectorProcessIT {
         Files.writeString(config, "workers.gracePeriod=forever\ningest.maxConnections=-3\n");
 
         Process process = CollectorProcess.runToEnd(dir, "--config", config.toString(),
-                "--set", "leak.first.minTrend=7", "--set", "nonsense", "--http", "8.8.8.8:80");
+                "--set", "leak.gc.timeShare=7", "--set", "nonsense", "--http", "8.8.8.8:80");
 
         String stderr = Files.readString(dir.resolve("stderr.txt"));
         assertThat(process.exitValue()).isEqualTo(2);
         assertThat(stderr).contains("invalid configuration (5 problems)");
         assertThat(stderr).contains("workers.gracePeriod was 'forever' (" + config + ")");
         assertThat(stderr).contains("ingest.maxConnections was '-3'");
-        assertThat(stderr).contains("leak.first.minTrend was '7' (flag)");
+        assertThat(stderr).contains("leak.gc.timeShare was '7' (flag)");
         assertThat(stderr).contains("--set 'nonsense' must be KEY=VALUE");
         assertThat(stderr).contains("http.listen was '8.8.8.8:80'");
     }
@@ -91,15 +91,17 @@ class CollectorProcessIT {
 
     @Test
     void leakAlertReachesLogJfrMetricsAndAgent() throws Exception {
-        try (CollectorProcess collector = CollectorProcess.start(dir, "--set", "leak.first.window=1s",
-                "--set", "leak.first.warmup=0s", "--set", "leak.first.minSpan=10s", "--set", "leak.first.minPoints=5",
-                "--set", "jfr.dumpInterval=1s");
+        try (CollectorProcess collector = CollectorProcess.start(dir, "--set", "leak.minEvidence=30s",
+                "--set", "leak.refitInterval=5s", "--set", "jfr.dumpInterval=1s");
                 ProtocolClient agent = ProtocolClient.connect(collector.socket())) {
             agent.send(ProtocolClient.hello("leaky", "0123456789abcdef", 1));
-            // Observation time, not wall time, drives the detector: 60 s of a 30 MiB/min leak at once.
-            for (int second = 0; second < 60; second++) {
+            // Observation time, not wall time, drives the detector: 4 minutes of a 30 MiB/min leak at once.
+            for (int second = 0; second < 240; second++) {
                 long heapAfter = 40 * MIB + second * MIB / 2;
-                agent.send(ProtocolClient.gc(second + 1, 1_000_000L + second * 1000L, "old", heapAfter));
+                long timeMillis = 1_000_000L + second * 1000L;
+                agent.send(ProtocolClient.gc(2 * second + 1, timeMillis, "old", heapAfter));
+                // Flat JIT and class-loading counters tell the detector that warmup is over.
+                agent.send(ProtocolClient.sample(2 * second + 2, timeMillis, heapAfter + 8 * MIB));
             }
 
             String pushed = agent.awaitLine(line -> line.contains("\"type\":\"alert\""), WAIT);

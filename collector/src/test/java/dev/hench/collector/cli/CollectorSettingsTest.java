@@ -30,8 +30,8 @@ class CollectorSettingsTest {
                 "ingest.maxConnections", "0",
                 "http.listen", "10.0.0.1:80",
                 "workers.gracePeriod", "forever",
-                "leak.first.minTrend", "2",
-                "leak.first.maxPoints", "4",
+                "leak.gc.timeShare", "2",
+                "leak.warningWithin", "30m",
                 "jfr.dumpInterval", "5m",
                 "typo.key", "1"));
         CollectorSettings.from(settings);
@@ -43,8 +43,8 @@ class CollectorSettingsTest {
         assertThat(error.problems()).anySatisfy(p -> assertThat(p).contains("between 1 and 100000"));
         assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("http.listen was '10.0.0.1:80'"));
         assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("workers.gracePeriod was 'forever'"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("leak.first.minTrend was '2'"));
-        assertThat(error.problems()).anySatisfy(p -> assertThat(p).contains("at least leak.first.minPoints"));
+        assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("leak.gc.timeShare was '2'"));
+        assertThat(error.problems()).anySatisfy(p -> assertThat(p).contains("at least leak.criticalWithin"));
         assertThat(error.problems()).anySatisfy(p -> assertThat(p).contains("between 100ms and 1m"));
         assertThat(error.problems()).anySatisfy(p -> assertThat(p).startsWith("typo.key is not a known setting"));
     }

@@ -28,9 +28,8 @@ class EndToEndIT {
 
     @Test
     void leakWorkerReportedSteadyWorkerNot() throws Exception {
-        try (CollectorProcess collector = CollectorProcess.start(dir, "--set", "leak.first.window=2s",
-                "--set", "leak.first.warmup=10s", "--set", "leak.first.minSpan=20s", "--set", "leak.first.minPoints=6",
-                "--set", "jfr.dumpInterval=1s");
+        try (CollectorProcess collector = CollectorProcess.start(dir, "--set", "leak.minEvidence=30s",
+                "--set", "leak.refitInterval=5s", "--set", "jfr.dumpInterval=1s");
                 SampleWorkerProcess steady = SampleWorkerProcess.start(dir, collector.socket(), "steady-1", "",
                         "steady", "--duration", "120s", "--live-mib", "16");
                 SampleWorkerProcess leak = SampleWorkerProcess.start(dir, collector.socket(), "leak-1", "",

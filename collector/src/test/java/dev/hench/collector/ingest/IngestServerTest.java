@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.hench.collector.alert.AlertDispatcher;
 import dev.hench.collector.config.Settings;
-import dev.hench.collector.leak.FirstLeakCheck;
-import dev.hench.collector.leak.FirstLeakCheckSettings;
+import dev.hench.collector.leak.HostMemory;
+import dev.hench.collector.leak.RobustLeakDetector;
+import dev.hench.collector.leak.LeakSettings;
 import dev.hench.collector.signal.WorkerKey;
 import dev.hench.collector.worker.WorkerRegistry;
 import dev.hench.collector.worker.WorkerSeries;
@@ -49,7 +50,7 @@ class IngestServerTest {
         Settings settings = Settings.of(values);
         IngestSettings ingest = IngestSettings.from(settings);
         settings.validate();
-        FirstLeakCheck detector = new FirstLeakCheck(FirstLeakCheckSettings.defaults());
+        RobustLeakDetector detector = new RobustLeakDetector(LeakSettings.defaults(), worker -> HostMemory.totalBytes());
         registry = new WorkerRegistry(new WorkerSettings(Duration.ofMinutes(1), 64), detector);
         IngestMetrics metrics = new IngestMetrics(meters);
         IngestPipeline pipeline = new IngestPipeline(detector, new AlertDispatcher(meters), metrics);

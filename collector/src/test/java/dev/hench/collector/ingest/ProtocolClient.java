@@ -49,7 +49,8 @@ public final class ProtocolClient implements AutoCloseable {
     public static String sample(long seq, long timeMillis, long heapUsedBytes) {
         return "{\"type\":\"sample\",\"seq\":" + seq + ",\"timeMillis\":" + timeMillis + ",\"heapUsedBytes\":"
                 + heapUsedBytes + ",\"heapCommittedBytes\":134217728,\"heapMaxBytes\":268435456,"
-                + "\"rssBytes\":201326592,\"metaspaceUsedBytes\":25165824,\"droppedTotal\":0}";
+                + "\"rssBytes\":201326592,\"metaspaceUsedBytes\":25165824,\"compiledMethods\":4000,"
+                + "\"loadedClasses\":3000,\"droppedTotal\":0}";
     }
 
     public static String gc(long seq, long timeMillis, String kind, long heapAfterBytes) {

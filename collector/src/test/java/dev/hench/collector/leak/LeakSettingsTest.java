@@ -15,8 +15,8 @@ class LeakSettingsTest {
 
     @Test
     void keysOverrideDefaults() {
-        Settings settings = Settings.of(Map.of("leak.min-evidence", "1m",
-                "leak.warning-within", "12h", "leak.refit-interval", "30s"));
+        Settings settings = Settings.of(Map.of("leak.minEvidence", "1m",
+                "leak.warningWithin", "12h", "leak.refitInterval", "30s"));
         LeakSettings leak = LeakSettings.from(settings);
         settings.validate();
         assertThat(leak.minEvidence()).isEqualTo(Duration.ofMinutes(1));
@@ -27,15 +27,15 @@ class LeakSettingsTest {
 
     @Test
     void everyInvalidKeyIsReportedAtOnce() {
-        Settings settings = Settings.of(Map.of("leak.critical-within", "2h",
-                "leak.warning-within", "1h", "leak.gc.time-share", "3"));
+        Settings settings = Settings.of(Map.of("leak.criticalWithin", "2h",
+                "leak.warningWithin", "1h", "leak.gc.timeShare", "3"));
         LeakSettings.from(settings);
         assertThatThrownBy(settings::validate).isInstanceOf(ConfigException.class)
                 .satisfies(e -> {
                     List<String> problems = ((ConfigException) e).problems();
                     assertThat(problems).hasSize(2);
-                    assertThat(problems).anyMatch(p -> p.startsWith("leak.warning-within"));
-                    assertThat(problems).anyMatch(p -> p.startsWith("leak.gc.time-share"));
+                    assertThat(problems).anyMatch(p -> p.startsWith("leak.warningWithin"));
+                    assertThat(problems).anyMatch(p -> p.startsWith("leak.gc.timeShare"));
                 });
     }
 

@@ -10,8 +10,9 @@ import dev.hench.collector.ingest.MalformedLineException;
 import dev.hench.collector.ingest.ProtocolClient;
 import dev.hench.collector.ingest.WireMessage;
 import dev.hench.collector.ingest.WireParser;
-import dev.hench.collector.leak.FirstLeakCheck;
-import dev.hench.collector.leak.FirstLeakCheckSettings;
+import dev.hench.collector.leak.HostMemory;
+import dev.hench.collector.leak.RobustLeakDetector;
+import dev.hench.collector.leak.LeakSettings;
 import dev.hench.collector.signal.WorkerKey;
 import dev.hench.collector.worker.WorkerIdentity;
 import dev.hench.collector.worker.WorkerRegistry;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class PrometheusEndpointTest {
 
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final FirstLeakCheck detector = new FirstLeakCheck(FirstLeakCheckSettings.defaults());
+    private final RobustLeakDetector detector =
+            new RobustLeakDetector(LeakSettings.defaults(), worker -> HostMemory.totalBytes());
     private final WorkerRegistry registry = new WorkerRegistry(new WorkerSettings(Duration.ZERO, 32), detector);
     private final IngestPipeline pipeline = new IngestPipeline(detector, new AlertDispatcher(meters),
             new IngestMetrics(meters));

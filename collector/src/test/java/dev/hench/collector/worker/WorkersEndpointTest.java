@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hench.collector.http.LoopbackHttpServer;
-import dev.hench.collector.leak.FirstLeakCheck;
-import dev.hench.collector.leak.FirstLeakCheckSettings;
+import dev.hench.collector.leak.HostMemory;
+import dev.hench.collector.leak.RobustLeakDetector;
+import dev.hench.collector.leak.LeakSettings;
 import dev.hench.collector.signal.Observation;
 import dev.hench.collector.signal.WorkerKey;
 import java.net.InetAddress;
@@ -23,7 +24,7 @@ class WorkersEndpointTest {
     @Test
     void workersAreListedWithLatestValues() throws Exception {
         WorkerRegistry registry = new WorkerRegistry(new WorkerSettings(Duration.ofMinutes(1), 8),
-                new FirstLeakCheck(FirstLeakCheckSettings.defaults()));
+                new RobustLeakDetector(LeakSettings.defaults(), worker -> HostMemory.totalBytes()));
         WorkerSeries series = registry.connected(new WorkerIdentity(new WorkerKey("build-7", "s1"), 41872,
                 "Eclipse Adoptium", "21.0.5", 0, 2048, "0.1.0", "/system.slice/w.service", "G1"));
         series.record(Observation.at(5).heap(1000, 1500, 2048).rssBytes(4096).build(), true);

@@ -7,8 +7,9 @@ import dev.hench.collector.ingest.IngestPipeline;
 import dev.hench.collector.ingest.MalformedLineException;
 import dev.hench.collector.ingest.WireMessage;
 import dev.hench.collector.ingest.WireParser;
-import dev.hench.collector.leak.FirstLeakCheck;
-import dev.hench.collector.leak.FirstLeakCheckSettings;
+import dev.hench.collector.leak.HostMemory;
+import dev.hench.collector.leak.RobustLeakDetector;
+import dev.hench.collector.leak.LeakSettings;
 import dev.hench.collector.signal.WorkerKey;
 import dev.hench.collector.worker.WorkerIdentity;
 import dev.hench.collector.worker.WorkerRegistry;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The collector's per-line ingest path without the socket: parse one wire line, drop duplicates
- * by seq, update the worker series and its history, and run {@link FirstLeakCheck}. Three lines
+ * by seq, update the worker series and its history, and run {@link RobustLeakDetector}. Three lines
  * in four are samples and one is a young GC event, as from an agent at a 1 s interval whose worker
  * collects every few seconds.
  *
@@ -65,7 +66,7 @@ public class IngestPathBenchmark {
         // The registry logs each new and forgotten session at INFO; the benchmark starts many.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        FirstLeakCheck detector = new FirstLeakCheck(FirstLeakCheckSettings.defaults());
+        RobustLeakDetector detector = new RobustLeakDetector(LeakSettings.defaults(), worker -> HostMemory.totalBytes());
         registry = new WorkerRegistry(new WorkerSettings(Duration.ZERO, 900), detector);
         pipeline = new IngestPipeline(detector, new AlertDispatcher(meters), new IngestMetrics(meters));
         for (int i = 0; i < LINES; i++) {
