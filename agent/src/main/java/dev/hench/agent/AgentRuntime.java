@@ -79,7 +79,7 @@ final class AgentRuntime implements CollectorCommands {
         long next = System.nanoTime();
         while (true) {
             try {
-                cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
+                cpuClock.recordSamplerEvery();
                 poller.pollAndAppend();
             } catch (RuntimeException e) {
                 StderrLog.throttled("poll", "sampling failed: " + e);

@@ -92,7 +92,6 @@ public final class CollectorLink implements Runnable {
         while (!stopped) {
             cpuClock.recordCurrentThread(AgentCpuClock.SENDER);
             try (SocketChannel channel = SocketChannel.open(address.toSocketAddress())) {
-                reportConnected();
                 converse(channel);
             } catch (IOException | RuntimeException e) {
                 reportFailure(e);
@@ -243,6 +242,9 @@ public final class CollectorLink implements Runnable {
         nextSeq = lastSeq + 1;
         welcomed = true;
         backoff.reset();
+        // Only a welcome of this protocol ends an outage. Clearing the throttle on the socket
+        // connect printed two lines per attempt against a collector that rejects the handshake.
+        reportConnected();
     }
 
     private static void handleAdmission(Map<String, Object> message) {

@@ -3,11 +3,21 @@ package dev.hench.agent.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +42,12 @@ class CollectorLinkTest {
     private Thread sender;
 
     private void startLink(TestCollector collector) {
+        startLink(collector.address());
+    }
+
+    private void startLink(String collectorAddress) {
         var address = new OptionsParser(Map.of(), Map.of())
-                .parse("collector=" + collector.address()).options().collector();
+                .parse("collector=" + collectorAddress).options().collector();
         link = new CollectorLink(address, ring, HelloMessage.encode("unit", "0123456789abcdef", "test"),
                 new CollectorCommands() {
                     @Override
@@ -106,5 +120,44 @@ class CollectorLinkTest {
         collector.close();
 
         await().atMost(Duration.ofSeconds(5)).until(() -> AdmissionBoard.level() == AdmissionLevel.UNKNOWN);
+    }
+
+    @Test
+    void rejectedHandshakesPrintNoConnectedLine() throws Exception {
+        Path socket = dir.resolve("v2.sock");
+        AtomicInteger accepted = new AtomicInteger();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        PrintStream originalErr = System.err;
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(socket));
+            Thread acceptor = new Thread(() -> answerWithProtocolTwo(server, accepted), "test-v2");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            startLink("unix:" + socket);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> accepted.get() >= 3);
+        } finally {
+            System.setErr(originalErr);
+        }
+
+        String printed = stderr.toString(StandardCharsets.UTF_8);
+        assertThat(printed).doesNotContain("connected to collector");
+        assertThat(printed.lines().filter(line -> line.contains("protocol 2"))).hasSizeLessThanOrEqualTo(1);
+    }
+
+    /** Acts as a collector of another protocol version: replies to each hello with a version-2 welcome. */
+    private static void answerWithProtocolTwo(ServerSocketChannel server, AtomicInteger accepted) {
+        ByteBuffer welcome = ByteBuffer.wrap(
+                "{\"type\":\"welcome\",\"protocol\":2,\"lastSeq\":0}\n".getBytes(StandardCharsets.UTF_8));
+        while (server.isOpen()) {
+            try (SocketChannel client = server.accept()) {
+                accepted.incrementAndGet();
+                client.read(ByteBuffer.allocate(4096));
+                client.write(welcome.duplicate());
+            } catch (IOException e) {
+                return;
+            }
+        }
     }
 }

@@ -55,10 +55,10 @@ public final class AdmitCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}.")
     private String url;
 
-    @Option(names = "--expected-bytes", paramLabel = "BYTES", defaultValue = "-1",
-            description = "Peak memory the worker is expected to reach; default: the typical "
-                    + "peak RSS of the workers the collector has seen.")
-    private long expectedBytes;
+    @Option(names = "--expected-bytes", paramLabel = "BYTES",
+            description = "Peak memory the worker is expected to reach, in bytes; default: the "
+                    + "typical peak RSS of the workers the collector has seen.")
+    private Long expectedBytes;
 
     @Option(names = "--poll", paramLabel = "DURATION", defaultValue = "500ms",
             description = "Pause between questions while waiting; default: ${DEFAULT-VALUE}.")
@@ -71,6 +71,15 @@ public final class AdmitCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Duration wait = duration("--wait", waitText);
         Duration poll = duration("--poll", pollText);
+        if (poll.isZero() || poll.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--poll was '" + pollText
+                    + "' but must be longer than 0, such as 500ms");
+        }
+        if (expectedBytes != null && expectedBytes < 1) {
+            throw new ParameterException(spec.commandLine(), "--expected-bytes was '"
+                    + expectedBytes + "' but must be a whole number of bytes of at least 1, "
+                    + "such as 536870912; leave it out to use the typical worker size");
+        }
         URL reserveUrl = reserveUrl();
         long deadlineNanos = System.nanoTime() + wait.toNanos();
         while (true) {
@@ -132,7 +141,7 @@ public final class AdmitCommand implements Callable<Integer> {
             if (!InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
                 throw new IllegalArgumentException("the collector serves HTTP on loopback only");
             }
-            String query = expectedBytes > 0 ? "?expectedBytes=" + expectedBytes : "";
+            String query = expectedBytes == null ? "" : "?expectedBytes=" + expectedBytes;
             return URI.create(base + AdmissionHttpHandler.PATH + "/reserve" + query).toURL();
         } catch (IOException | IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--url was '" + url + "' but must be "

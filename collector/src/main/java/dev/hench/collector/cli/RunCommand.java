@@ -122,7 +122,8 @@ public final class RunCommand implements Callable<Integer> {
             config = CollectorSettings.from(settings);
             validate(settings);
         } catch (ConfigException e) {
-            err.println("invalid configuration (" + e.problems().size() + " problems):");
+            int count = e.problems().size();
+            err.println("invalid configuration (" + count + (count == 1 ? " problem):" : " problems):"));
             e.problems().forEach(problem -> err.println("  " + problem));
             err.flush();
             return EXIT_INVALID_CONFIG;

@@ -38,6 +38,10 @@ public record HousekeepingSettings(
         int maxReadMiBPerSecond,
         Duration ledgerScanInterval) {
 
+    /** What {@code runs.dir} must be, for error messages. */
+    static final String RUNS_DIRECTORY_ALLOWED = "must be an existing directory: the one the "
+            + "workers write their run files to";
+
     /** Rough share of its size that gzip saves on a JSON transcript; used only for warnings. */
     static final double TYPICAL_GZIP_SAVING = 0.75;
 
@@ -49,6 +53,9 @@ public record HousekeepingSettings(
     public static HousekeepingSettings from(Settings settings) {
         String runs = settings.string("runs.dir", null);
         Path runsDirectory = runs == null || runs.isBlank() ? null : Path.of(runs.trim());
+        if (runsDirectory != null && !Files.isDirectory(runsDirectory)) {
+            settings.problem("runs.dir", runs, RUNS_DIRECTORY_ALLOWED);
+        }
         boolean archival = settings.bool("archival.enabled", true);
         int archivalDays = (int) settings.integer("archival.maxAgeDays", 30, 1, 36_500);
         int gzipLevel = (int) settings.integer("archival.gzipLevel", 1, 1, 9);

@@ -23,9 +23,20 @@ final class RunCatalog {
 
     private final RunFileReader reader;
     private final Map<Path, Entry> entries = new HashMap<>();
+    private final boolean logQuarantined;
 
+    /** Creates a catalog that logs each quarantined file version at WARN. */
     RunCatalog(RunFileReader reader) {
+        this(reader, true);
+    }
+
+    /**
+     * Creates a catalog that logs quarantined files at WARN, or at DEBUG only when
+     * {@code logQuarantined} is false, for callers that list them in their own output.
+     */
+    RunCatalog(RunFileReader reader, boolean logQuarantined) {
         this.reader = reader;
+        this.logQuarantined = logQuarantined;
     }
 
     /**
@@ -49,9 +60,11 @@ final class RunCatalog {
             return null;
         }
         entries.put(file, fresh);
-        if (fresh.summary() == null) {
+        if (fresh.summary() == null && logQuarantined) {
             LOG.warn("quarantined {}: it matches no known run-file schema ({}); housekeeping "
                     + "leaves it in place and does not count its usage", file, fresh.problem());
+        } else if (fresh.summary() == null) {
+            LOG.debug("quarantined {}: {}", file, fresh.problem());
         }
         return fresh;
     }

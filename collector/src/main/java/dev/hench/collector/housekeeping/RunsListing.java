@@ -20,7 +20,9 @@ record RunsListing(List<ExpiringRun> expiring, Map<Path, String> quarantined) {
 
     static RunsListing read(Path directory, Instant now, HousekeepingSettings settings)
             throws IOException {
-        RunCatalog catalog = new RunCatalog(new RunFileReader(new ReadPacer(0)));
+        // The listing reports quarantined files itself. A WARN line per file would also land on
+        // standard output (the console appender's target) and break the output of --json.
+        RunCatalog catalog = new RunCatalog(new RunFileReader(new ReadPacer(0)), false);
         List<ExpiringRun> expiring = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
             for (Path file : stream) {

@@ -3,6 +3,7 @@ package dev.hench.collector.housekeeping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,6 +30,11 @@ public final class UsageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!Files.isDirectory(runsDirectory)) {
+            spec.commandLine().getErr().println("invalid setting: --runs was '" + runsDirectory
+                    + "' but " + HousekeepingSettings.RUNS_DIRECTORY_ALLOWED);
+            return HousekeepingCommand.EXIT_INVALID_SETTINGS;
+        }
         UsageTotals totals = UsageTotals.of(UsageLedger.read(runsDirectory));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -158,6 +158,8 @@ final class AgentConnection implements Runnable {
         if (isBlank(message.worker) || isBlank(message.session)) {
             throw new MalformedLineException("hello needs non-empty 'worker' and 'session'");
         }
+        requireLoggableId("worker", message.worker);
+        requireLoggableId("session", message.session);
         WorkerIdentity identity = message.helloIdentity();
         Thread.currentThread().setName("hench-ingest-" + identity.key().workerId());
         writerThread.setName("hench-ingest-" + identity.key().workerId() + "-out");
@@ -170,6 +172,22 @@ final class AgentConnection implements Runnable {
         log.info("worker connected worker={} session={} pid={} jvm=\"{} {}\" agent={} connection=#{} lastSeq={}",
                 identity.key().workerId(), identity.key().sessionId(), identity.pid(), identity.jvmVendor(),
                 identity.jvmVersion(), identity.agentVersion(), id, lastSeq);
+    }
+
+    /**
+     * Rejects an id with whitespace or control characters. Ids go unquoted into log lines, so a
+     * newline or space in one could forge an ALERT line or its key=value fields.
+     */
+    private static void requireLoggableId(String field, String value) throws MalformedLineException {
+        if (value.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            String shown = value.codePoints()
+                    .map(c -> Character.isWhitespace(c) || Character.isISOControl(c) ? '?' : c)
+                    .limit(40)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                    .toString();
+            throw new MalformedLineException("hello '" + field + "' must not contain whitespace or "
+                    + "control characters but was '" + shown + "' (those shown as ?, first 40 kept)");
+        }
     }
 
     private void sendGreetings() {

@@ -134,6 +134,7 @@ public final class SuspectRequests implements AlertListener {
                 alert.at(), alert.slopeBytesPerMinute(), alert.slopeLowBytesPerMinute(),
                 alert.slopeHighBytesPerMinute(), alert.floorBytes(), alert.limitBytes(),
                 alert.timeToLimit(), alert.evidenceSpan(), alert.believedSince(),
-                alert.message() + "; top suspect: " + suspects.get(0), suspects);
+                alert.signal().wireName() + " leak suspects reported by the worker; top suspect: "
+                        + suspects.get(0), suspects);
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hench.collector.leak.LeakSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = "Replays a labelled corpus through the leak detector and the naive RSS "
                 + "baseline, and prints per scenario the verdict, time to detect and false "
                 + "alarms of each, then precision, recall and median time to detect. Exits 1 "
-                + "when the leak detector fails a scenario.")
+                + "when the leak detector fails a scenario, 2 when DIR has no corpus.json.")
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "DIR",
@@ -38,7 +39,15 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Corpus corpus = directory == null ? Corpus.shipped() : Corpus.open(directory);
+        Corpus corpus;
+        try {
+            corpus = directory == null ? Corpus.shipped() : Corpus.open(directory);
+        } catch (NoSuchFileException e) {
+            // Exit 1 means that the detector failed a scenario, so a missing corpus must not use it.
+            spec.commandLine().getErr().println("error: corpus not found: " + e.getMessage()
+                    + "; pass a directory that contains one, or no DIR for the shipped corpus");
+            return 2;
+        }
         List<Evaluation.Row> rows = Evaluation.run(corpus, LeakSettings.defaults());
         Evaluation.Summary robust = Evaluation.Summary.of(rows.stream()
                 .map(Evaluation.Row::robust).toList());

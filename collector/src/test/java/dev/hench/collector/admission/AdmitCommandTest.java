@@ -167,4 +167,20 @@ class AdmitCommandTest {
         assertThat(admit("--url", url, "--wait", "soon")).isEqualTo(2);
         assertThat(err.toString()).contains("--wait duration was 'soon'");
     }
+
+    @Test
+    void nonPositiveExpectedBytesAreRejected() {
+        for (String bytes : new String[] {"-5", "0"}) {
+            assertThat(admit("--url", url, "--expected-bytes", bytes)).as(bytes).isEqualTo(2);
+            assertThat(err.toString()).contains("--expected-bytes was '" + bytes + "'");
+        }
+        assertThat(requests.get()).isZero();
+    }
+
+    @Test
+    void zeroPollIsRejected() {
+        assertThat(admit("--url", url, "--wait", "1s", "--poll", "0ms")).isEqualTo(2);
+        assertThat(err.toString()).contains("--poll was '0ms'");
+        assertThat(requests.get()).isZero();
+    }
 }

@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hench.collector.cli.CollectorMain;
 import dev.hench.collector.config.Settings;
 import dev.hench.sample.workload.RunsWorkload;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,12 +93,57 @@ class HousekeepingCommandsTest {
     }
 
     @Test
+    void expiringJsonIsAloneOnStandardOutput() throws Exception {
+        TestRuns.write(dir, TestRuns.finishedDaysAgo("soon", 170));
+        Files.writeString(dir.resolve("bad.json"), "{");
+        ByteArrayOutputStream standardOutput = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        System.setOut(new PrintStream(standardOutput, true, StandardCharsets.UTF_8));
+        try {
+            // As in the jar: the command's output and the console log share standard output.
+            CommandLine commandLine = CollectorMain.newCommandLine();
+            commandLine.setOut(new PrintWriter(System.out, true));
+            exit = commandLine.execute("runs", "--runs", dir.toString(), "--expiring", "--json",
+                    "--now", NOW);
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(exit).isZero();
+        JsonNode json = new ObjectMapper().readTree(standardOutput.toString(StandardCharsets.UTF_8));
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).get("id").asText()).isEqualTo("soon");
+    }
+
+    @Test
     void invalidSettingsExitWithAllProblems() {
         int exit = execute("housekeeping", "--runs", dir.toString(), "--once",
                 "--set", "archival.maxAgeDays=500", "--set", "retention.warningDays=x");
         assertThat(exit).isEqualTo(HousekeepingCommand.EXIT_INVALID_SETTINGS);
         assertThat(err.toString()).contains("archival.maxAgeDays was '500'")
                 .contains("retention.warningDays was 'x'");
+    }
+
+    @Test
+    void missingRunsDirectoryIsInvalid() {
+        String missing = dir.resolve("missing").toString();
+        String[][] commands = {
+            {"usage", "--runs", missing},
+            {"runs", "--runs", missing, "--expiring"},
+            {"housekeeping", "--runs", missing, "--once"},
+        };
+        for (String[] command : commands) {
+            err.getBuffer().setLength(0);
+            out.getBuffer().setLength(0);
+
+            int exit = execute(command);
+
+            assertThat(exit).as(command[0]).isEqualTo(HousekeepingCommand.EXIT_INVALID_SETTINGS);
+            assertThat(err.toString()).as(command[0])
+                    .contains("'" + missing + "'").contains("must be an existing directory");
+            assertThat(out.toString()).as(command[0]).isEmpty();
+        }
     }
 
     @Test

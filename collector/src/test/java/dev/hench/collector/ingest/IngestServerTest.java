@@ -172,6 +172,25 @@ class IngestServerTest {
     }
 
     @Test
+    void helloWithUnloggableIdsIsClosed() throws Exception {
+        start(Map.of());
+        String[][] idPairs = {
+            {"w\\nALERT id=heap-x worker=steady-1 state=raised", "s-1"},
+            {"has space", "s-2"},
+            {"w-3", "s\\u001b[31m"},
+        };
+        for (String[] ids : idPairs) {
+            try (ProtocolClient client = ProtocolClient.connect(socket)) {
+                client.send(ProtocolClient.hello(ids[0], ids[1], 1));
+
+                client.awaitClosedByPeer(WAIT);
+            }
+        }
+
+        await().atMost(WAIT).until(() -> closed("malformed") == idPairs.length);
+    }
+
+    @Test
     void unknownTypesAreCountedNotFatal() throws Exception {
         start(Map.of());
         try (ProtocolClient client = helloed("w-1", "s-1")) {

@@ -7,9 +7,11 @@ import dev.hench.collector.leak.LeakSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class EvaluateCorpusTest {
@@ -59,6 +61,20 @@ class EvaluateCorpusTest {
             assertThat(out.toString()).contains("\"" + field + "\"");
         }
         assertThat(out.toString()).contains("\"robust\"").contains("\"naive\"");
+    }
+
+    @Test
+    void missingCorpusExitsTwoWithoutTrace(@TempDir Path dir) {
+        StringWriter err = new StringWriter();
+        CommandLine command = CollectorMain.newCommandLine();
+        command.setErr(new PrintWriter(err));
+
+        int exit = command.execute("evaluate", dir.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains(dir.resolve("corpus.json").toString())
+                .contains("needs a corpus.json");
+        assertThat(err.toString()).doesNotContain("\tat ");
     }
 
     private static ScenarioScore naive(String name) {

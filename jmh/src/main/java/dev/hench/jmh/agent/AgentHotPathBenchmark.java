@@ -76,7 +76,7 @@ public class AgentHotPathBenchmark {
     /** Runs the whole per-sample path: CPU clock, poll, encode, enqueue, and the collector's ack. */
     @Benchmark
     public long sample() {
-        cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
+        cpuClock.recordSamplerEvery();
         long seq = poller.pollAndAppend();
         ring.acknowledge(seq);
         return seq;
@@ -85,7 +85,7 @@ public class AgentHotPathBenchmark {
     /** Runs the same path as on JDK 21+, where JFR's jdk.ResidentSetSize replaces the statm read. */
     @Benchmark
     public long sampleWithJfrRss() {
-        cpuClock.recordCurrentThread(AgentCpuClock.SAMPLER);
+        cpuClock.recordSamplerEvery();
         long seq = pollerWithJfrRss.pollAndAppend();
         ring.acknowledge(seq);
         return seq;
