@@ -49,5 +49,8 @@ public final class SampleWorker {
         System.out.println("workloads: " + String.join(", ", Workloads.names()));
         System.out.println("steady: --live-mib 32 --churn-mib-per-s 20");
         System.out.println("leak:   --rate-mib-per-min 30 --churn-mib-per-s 20");
+        System.out.println("cycles, cycles-plain: --cycle-seconds 5 --data-mib 32 --leak-mib-per-cycle 0"
+                + " --churn-mib-per-s 20");
+        System.out.println("runs:   --runs DIR --count 10 --turns 5 --turn-chars 4096 --worker sample-worker");
     }
 }

@@ -1,15 +1,16 @@
 package dev.hench.collector.leak;
 
 import dev.hench.collector.signal.Observation;
-import java.util.Objects;
 
 /**
  * Follows a worker's phases and runs, and records the heap floor at each cycle boundary: the
  * lowest heap after GC (old, mixed or full values when the segment had any, else young values)
  * in the last phase segment before a new run starts. A new run is a changed run id, or, for a
- * worker that marks phases but no runs, the return of the first phase it ever marked. Growth
- * inside a phase that its end releases never reaches these boundary values; retained growth
- * does, once per cycle.
+ * worker that marks phases but no runs, the return of the first phase it ever marked. A segment
+ * lasts from the start of a phase until the next phase starts: the time after a phase ends with no
+ * phase open still belongs to it, because the agent reports phase ends and run boundaries moments
+ * apart and GC events reach the collector about a second late. Growth inside a phase that its end
+ * releases never reaches these boundary values; retained growth does, once per cycle.
  *
  * <p>Only observations that are samples (or carry a phase or run) move the phase state, because
  * GC events from the wire carry no phase. Not thread-safe.
@@ -24,7 +25,8 @@ final class CycleTracker {
     private int size;
     private boolean phasesSeen;
     private String currentRun;
-    private String currentPhase;
+    /** The latest phase that was open; stays set after that phase ends. */
+    private String lastPhase;
     private String firstPhase;
     private double segmentOldMin = Double.NaN;
     private double segmentYoungMin = Double.NaN;
@@ -66,16 +68,18 @@ final class CycleTracker {
         }
         boolean newRun = run != null && currentRun != null && !run.equals(currentRun);
         boolean cycleRestarts = run == null && currentRun == null && phase != null
-                && currentPhase != null && !phase.equals(currentPhase) && phase.equals(firstPhase);
+                && lastPhase != null && !phase.equals(lastPhase) && phase.equals(firstPhase);
         if (newRun || cycleRestarts) {
             closeCycle(observation.timeMillis(), recordBoundaries);
-        } else if (!Objects.equals(phase, currentPhase)) {
+        } else if (phase != null && !phase.equals(lastPhase)) {
             resetSegment();
         }
         if (run != null) {
             currentRun = run;
         }
-        currentPhase = phase;
+        if (phase != null) {
+            lastPhase = phase;
+        }
     }
 
     private void closeCycle(long timeMillis, boolean record) {

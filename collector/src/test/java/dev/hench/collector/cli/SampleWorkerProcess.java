@@ -21,12 +21,19 @@ final class SampleWorkerProcess implements AutoCloseable {
      */
     static SampleWorkerProcess start(Path dir, Path socket, String workerId, String agentOptions,
             String... workloadArgs) throws IOException {
+        return startWithHeap(dir, socket, workerId, "128m", agentOptions, workloadArgs);
+    }
+
+    /** Starts a worker like {@link #start} but with {@code -Xmx} set to {@code heapMax}, for example 512m. */
+    static SampleWorkerProcess startWithHeap(Path dir, Path socket, String workerId, String heapMax,
+            String agentOptions, String... workloadArgs) throws IOException {
         Path agentJar = Path.of(System.getProperty("hench.agent.jar", "../agent/target/hench-agent.jar"));
         Path sampleJar = Path.of(System.getProperty("hench.sample.jar", "../sample-app/target/hench-sample-app.jar"));
         String options = "collector=unix:" + socket + ",worker=" + workerId
                 + (agentOptions.isEmpty() ? "" : "," + agentOptions);
         List<String> command = new ArrayList<>(List.of(CollectorProcess.javaBinary().toString(), "-Xms32m",
-                "-Xmx128m", "-XX:+UseG1GC", "-javaagent:" + agentJar + "=" + options, "-jar", sampleJar.toString()));
+                "-Xmx" + heapMax, "-XX:+UseG1GC", "-javaagent:" + agentJar + "=" + options, "-jar",
+                sampleJar.toString()));
         command.addAll(List.of(workloadArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("worker-" + workerId + ".out").toFile()).start();

@@ -34,6 +34,36 @@ class CycleTrackerTest {
     }
 
     @Test
+    void phaseEndsAndRunEndsKeepOutputSegment() {
+        // The agent's order: run begin, phase begin and end, run end, with no GC in between.
+        for (int cycle = 1; cycle <= 3; cycle++) {
+            String runId = "run-" + cycle;
+            runBoundary(runId);
+            phase("load", runId, 500);
+            phase("output", runId, 200 + cycle);
+            sample(null, runId, true);
+            runBoundary(null);
+        }
+        runBoundary("run-4");
+        FitPoints points = new FitPoints(10);
+        cycles.boundaryPoints(points);
+        assertThat(cycles.boundaries()).isEqualTo(3);
+        assertThat(points.value(0)).isEqualTo(201.0);
+        assertThat(points.value(2)).isEqualTo(203.0);
+    }
+
+    @Test
+    void firstPhaseReturningAfterGapClosesCycle() {
+        for (int cycle = 0; cycle < 3; cycle++) {
+            phase("load", null, 500);
+            phase("output", null, 200 + cycle);
+            sample(null, null, true);
+        }
+        phase("load", null, 500);
+        assertThat(cycles.boundaries()).isEqualTo(3);
+    }
+
+    @Test
     void boundariesDuringWarmupAreNotRecorded() {
         sample("load", "run-1", false);
         gc(300, false);
@@ -52,6 +82,12 @@ class CycleTrackerTest {
         sample(name, runId, true);
         gc(floor + 50, true);
         gc(floor, true);
+    }
+
+    /** A run message as the collector turns it into an observation: no phase open. */
+    private void runBoundary(String runId) {
+        now += 1;
+        cycles.observe(Observation.at(now).runId(runId).build(), true);
     }
 
     private void sample(String phase, String runId, boolean warm) {

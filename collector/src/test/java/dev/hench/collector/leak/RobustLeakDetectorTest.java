@@ -68,6 +68,19 @@ class RobustLeakDetectorTest {
     }
 
     @Test
+    void briefRiseInCycleFloorsIsNoLeak() {
+        // Each cycle ends 0.5 MiB higher for 40 cycles, then the floor stays: growth that stops.
+        feedCycles(0, 600, second -> 45 * MIB + Math.min(second, 160) / 4 * MIB / 2);
+        assertThat(alerts).extracting(Alert::signal).doesNotContain(Signal.HEAP);
+    }
+
+    @Test
+    void leakInCyclesIsReported() {
+        feedCycles(0, 600, second -> 45 * MIB + second / 4 * 8 * MIB);
+        assertThat(alerts).extracting(Alert::signal).contains(Signal.HEAP);
+    }
+
+    @Test
     void memoryPerWorkerIsBounded() {
         assertThat(RobustLeakDetector.retainedBytesPerWorker()).isBetween(100_000L, 1_000_000L);
     }
@@ -89,6 +102,33 @@ class RobustLeakDetectorTest {
             }
             alerts.addAll(detector.observe(worker, sample.build()));
         }
+    }
+
+    /**
+     * Feeds 4 s load/output cycles with run ids: in load the heap after GC is 300 MiB above the
+     * floor, in output a mixed collection leaves {@code floor}. Counters settle as in {@link #feed}.
+     */
+    private void feedCycles(long fromSecond, long toSecond, java.util.function.LongUnaryOperator floor) {
+        for (long second = fromSecond; second < toSecond; second += 4) {
+            String runId = "run-" + second / 4;
+            long base = floor.applyAsLong(second);
+            cycleStep(second, 0, "load", runId, GcKind.YOUNG, base + 300 * MIB);
+            cycleStep(second, 2, "output", runId, GcKind.MIXED, base);
+        }
+    }
+
+    private void cycleStep(long cycleSecond, long offsetSeconds, String phase, String runId,
+            GcKind kind, long afterGcBytes) {
+        long second = cycleSecond + offsetSeconds;
+        double warm = 1 - Math.exp(-(second + 1) / 20.0);
+        Observation sample = Observation.at(second * 1000).heap(afterGcBytes, HEAP_MAX, HEAP_MAX)
+                .rssBytes(HEAP_MAX + 300 * MIB).metaspace(80 * MIB, Observation.ABSENT)
+                .codeCacheBytes(30 * MIB).bufferPools(MIB, 0)
+                .counters(Math.round(5000 * warm), Math.round(3000 * warm))
+                .phase(phase).runId(runId).build();
+        alerts.addAll(detector.observe(worker, sample));
+        Observation gc = Observation.at(second * 1000 + 1000).gc(kind, afterGcBytes, 20_000_000).build();
+        alerts.addAll(detector.observe(worker, gc));
     }
 
     private Verdict heapVerdict() {

@@ -228,6 +228,23 @@ final class CorpusGenerator {
                     + "live set, 3 MiB/s of arrays that live 30 s and die in the old generation",
                     noLeak("none"));
         }
+        recordedCycles();
+    }
+
+    /**
+     * Lists the 'cycles' (phases and runs marked through the API) and 'cycles-plain' (phases from
+     * phase.* options) traces: 4 s load/process/output cycles of a 32 MiB data set on a 768 MiB G1
+     * heap, 5 minutes each, recorded side by side (JDK 17.0.15, 2 cores).
+     */
+    private void recordedCycles() {
+        for (String variant : List.of("api", "plain")) {
+            String workload = variant.equals("api") ? "'cycles'" : "'cycles-plain'";
+            addRecorded("recorded-cycles-" + variant + "-g1", "Real " + workload + " sample worker on g1: "
+                    + "4 s cycles that load and release 32 MiB, recorded by the collector", noLeak("none"));
+            addRecorded("recorded-cycles-" + variant + "-leak-g1", "Real " + workload + " sample worker "
+                    + "on g1: the same cycles retaining 4 MiB each, recorded by the collector",
+                    leak(List.of("heap"), "critical", 0, 5 * MINUTE));
+        }
     }
 
     private void addRecorded(String name, String description, Map<String, Object> expect) {

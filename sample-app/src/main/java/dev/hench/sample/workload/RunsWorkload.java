@@ -4,6 +4,7 @@ import dev.hench.sample.runs.RunFileWriter;
 import dev.hench.sample.runs.RunRecord;
 import dev.hench.sample.runs.RunStatus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,19 +16,68 @@ import java.util.SplittableRandom;
  * file up to date the way a real worker does. It writes the file as running, rewrites it after
  * every turn and rewrites it once more when the run finishes.
  *
- * <p>Arguments: {@code --runs DIR [--count N] [--turns N] [--turn-chars N] [--worker NAME]}.
+ * <p>Arguments: {@code --runs DIR [--count N] [--turns N] [--turn-chars N] [--worker NAME]}, the
+ * same for {@link #main(String[])} and for {@code SampleWorker runs}. Defaults: 10 runs of 5
+ * turns of 4096 characters, worker {@code sample-worker}.
  */
-public final class RunsWorkload {
+public final class RunsWorkload implements Workload {
 
+    private static final int DEFAULT_COUNT = 10;
+    private static final int DEFAULT_TURNS = 5;
+    private static final int DEFAULT_TURN_CHARS = 4096;
+    private static final String DEFAULT_WORKER = "sample-worker";
+
+    private final Path runsDirectory;
     private final RunFileWriter writer;
     private final Clock clock;
     private final String worker;
     private final SplittableRandom random = new SplittableRandom();
+    private int count = DEFAULT_COUNT;
+    private int turns = DEFAULT_TURNS;
+    private int turnChars = DEFAULT_TURN_CHARS;
 
     public RunsWorkload(Path runsDirectory, Clock clock, String worker) {
+        this.runsDirectory = runsDirectory;
         this.writer = new RunFileWriter(runsDirectory);
         this.clock = clock;
         this.worker = worker;
+    }
+
+    /**
+     * Creates the workload from {@code SampleWorker} options.
+     *
+     * @throws IllegalArgumentException when {@code --runs} is missing or a number is invalid
+     */
+    public RunsWorkload(WorkloadOptions options) {
+        this(requiredDirectory(options), Clock.systemUTC(), options.text("worker", DEFAULT_WORKER));
+        this.count = (int) options.number("count", DEFAULT_COUNT, 1, Integer.MAX_VALUE);
+        this.turns = (int) options.number("turns", DEFAULT_TURNS, 1, Integer.MAX_VALUE);
+        this.turnChars = (int) options.number("turn-chars", DEFAULT_TURN_CHARS, 1, Integer.MAX_VALUE);
+    }
+
+    private static Path requiredDirectory(WorkloadOptions options) {
+        String runs = options.text("runs", null);
+        if (runs == null) {
+            throw new IllegalArgumentException("--runs DIR is missing: the directory to write run files to, "
+                    + "for example --runs /tmp/runs");
+        }
+        return Path.of(runs);
+    }
+
+    /** Performs the configured number of runs, or fewer when {@code deadline} passes first. */
+    @Override
+    public void run(Deadline deadline) {
+        try {
+            Files.createDirectories(runsDirectory);
+            int done = 0;
+            while (done < count && !deadline.passed()) {
+                performRun(worker + "-" + System.currentTimeMillis() + "-" + done, turns, turnChars);
+                done++;
+            }
+            System.out.println("runs workload wrote " + done + " runs to " + runsDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing run files to " + runsDirectory + " failed", e);
+        }
     }
 
     /** Performs one run of {@code turns} turns of about {@code turnChars} characters each. */
@@ -60,10 +110,10 @@ public final class RunsWorkload {
 
         static Arguments parse(String[] args) {
             Path runs = null;
-            int count = 10;
-            int turns = 5;
-            int turnChars = 4096;
-            String worker = "sample-worker";
+            int count = DEFAULT_COUNT;
+            int turns = DEFAULT_TURNS;
+            int turnChars = DEFAULT_TURN_CHARS;
+            String worker = DEFAULT_WORKER;
             for (int i = 0; i + 1 < args.length; i += 2) {
                 switch (args[i]) {
                     case "--runs" -> runs = Path.of(args[i + 1]);

@@ -92,6 +92,22 @@ public final class WorkloadOptions {
                 + min + " and " + max);
     }
 
+    /**
+     * Returns the option as text, or {@code fallback}.
+     *
+     * @throws IllegalArgumentException when the value is blank
+     */
+    public String text(String name, String fallback) {
+        String raw = take(name);
+        if (raw == null) {
+            return fallback;
+        }
+        if (raw.isBlank()) {
+            throw new IllegalArgumentException("--" + name + " was blank but needs a value");
+        }
+        return raw;
+    }
+
     /** @throws IllegalArgumentException listing every option that no workload read */
     public void rejectUnread() {
         List<String> unknown = new ArrayList<>();

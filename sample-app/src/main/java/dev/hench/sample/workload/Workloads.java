@@ -14,6 +14,9 @@ public final class Workloads {
         BY_NAME.put("steady", SteadyWorkload::new);
         BY_NAME.put("leak", LeakWorkload::new);
         BY_NAME.put("sawtooth", SawtoothWorkload::new);
+        BY_NAME.put("cycles", MarkedCycles::create);
+        BY_NAME.put("cycles-plain", CyclesWorkload::new);
+        BY_NAME.put("runs", RunsWorkload::new);
     }
 
     private Workloads() {

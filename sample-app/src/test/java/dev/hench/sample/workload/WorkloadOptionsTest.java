@@ -58,4 +58,21 @@ class WorkloadOptionsTest {
         assertThat(Deadline.after(Duration.ofHours(1)).passed()).isFalse();
         assertThat(Deadline.after(null).passed()).isFalse();
     }
+
+    @Test
+    void textOptionIsReadOrFallsBack() {
+        WorkloadOptions options = WorkloadOptions.parse(List.of("--worker", "w7"));
+
+        assertThat(options.text("worker", "sample-worker")).isEqualTo("w7");
+        assertThat(options.text("runs", null)).isNull();
+    }
+
+    @Test
+    void blankTextIsRejected() {
+        WorkloadOptions options = WorkloadOptions.parse(List.of("--worker", " "));
+
+        assertThatThrownBy(() -> options.text("worker", "sample-worker"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--worker");
+    }
 }
