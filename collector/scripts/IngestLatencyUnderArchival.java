@@ -39,7 +39,7 @@ import java.util.concurrent.locks.LockSupport;
  * show how much two idle phases differ on a busy machine.
  *
  * <p>Usage: java -cp collector/target/hench-collector.jar \
- *     collector/scripts/IngestLatencyUnderArchival.java DIR [IDLE_SECONDS]
+ *     collector/scripts/IngestLatencyUnderArchival.java DIR [IDLE_SECONDS [MAX_READ_MIB_PER_SECOND]]
  */
 public class IngestLatencyUnderArchival {
 
@@ -51,6 +51,7 @@ public class IngestLatencyUnderArchival {
     public static void main(String[] args) throws Exception {
         Path runs = Path.of(args[0]);
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        String maxReadMiBPerSecond = args.length > 2 ? args[2] : "32";
         Path work = Files.createTempDirectory("hench-latency");
         Path socket = work.resolve("collector.sock");
         try (Collector collector = startCollector(socket, work);
@@ -62,7 +63,7 @@ public class IngestLatencyUnderArchival {
             int seq = 1;
             seq = measure("warm-up", channel, seq, 10_000, null);
             seq = measure("idle", channel, seq, idleSeconds * 500, null);
-            Housekeeper housekeeper = startHousekeeper(runs);
+            Housekeeper housekeeper = startHousekeeper(runs, maxReadMiBPerSecond);
             long start = System.nanoTime();
             Future<PassReport> pass = housekeeper.runFullPassNow();
             seq = measure("archiving", channel, seq, MAX_SAMPLES - seq, pass);
@@ -99,9 +100,10 @@ public class IngestLatencyUnderArchival {
         return Collector.start(config, timing);
     }
 
-    private static Housekeeper startHousekeeper(Path runs) throws IOException {
+    private static Housekeeper startHousekeeper(Path runs, String maxReadMiBPerSecond) throws IOException {
         Settings settings = Settings.of(Map.of("runs.dir", runs.toString(),
-                "housekeeping.ledgerScanInterval", "1d"));
+                "housekeeping.ledgerScanInterval", "1d",
+                "housekeeping.maxReadMiBPerSecond", maxReadMiBPerSecond));
         HousekeepingSettings housekeeping = HousekeepingSettings.from(settings);
         settings.validate();
         Housekeeper housekeeper = new Housekeeper(housekeeping, new SimpleMeterRegistry(),
