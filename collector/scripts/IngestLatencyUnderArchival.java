@@ -51,7 +51,7 @@ public class IngestLatencyUnderArchival {
     public static void main(String[] args) throws Exception {
         Path runs = Path.of(args[0]);
         int idleSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        String maxReadMiBPerSecond = args.length > 2 ? args[2] : "32";
+        String maxReadMiBPerSecond = args.length > 2 ? args[2] : "8";
         Path work = Files.createTempDirectory("hench-latency");
         Path socket = work.resolve("collector.sock");
         try (Collector collector = startCollector(socket, work);

@@ -64,7 +64,7 @@ public record HousekeepingSettings(
         int warningDays = (int) settings.integer("retention.warningDays", 30, 0, 36_500);
         ZoneId zone = zone(settings);
         List<LocalTime> times = times(settings);
-        int maxRead = (int) settings.integer("housekeeping.maxReadMiBPerSecond", 32, 0, 100_000);
+        int maxRead = (int) settings.integer("housekeeping.maxReadMiBPerSecond", 8, 0, 100_000);
         Duration scan = settings.duration("housekeeping.ledgerScanInterval", Duration.ofMinutes(10),
                 Duration.ofSeconds(1), Duration.ofDays(1));
         HousekeepingSettings result = new HousekeepingSettings(runsDirectory, archival,

@@ -29,7 +29,7 @@ class HousekeepingSettingsTest {
         assertThat(result.archivalEnabled()).isTrue();
         assertThat(result.archivalMaxAgeDays()).isEqualTo(30);
         assertThat(result.archivalGzipLevel()).isEqualTo(1);
-        assertThat(result.maxReadMiBPerSecond()).isEqualTo(32);
+        assertThat(result.maxReadMiBPerSecond()).isEqualTo(8);
         assertThat(result.retentionEnabled()).isTrue();
         assertThat(result.retentionMaxAgeDays()).isEqualTo(180);
         assertThat(result.warningDays()).isEqualTo(30);
