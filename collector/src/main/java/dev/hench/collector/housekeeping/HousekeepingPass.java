@@ -100,11 +100,22 @@ final class HousekeepingPass {
             report.running++;
             return;
         }
+        noteDuplicateId(file, run, report);
         if (ledger.record(run)) {
             report.newlyRecorded++;
         }
         if (report.full) {
             expireOrArchive(file, entry, report);
+        }
+    }
+
+    private static void noteDuplicateId(Path file, RunSummary run, PassReport report) {
+        Path runFile = RunFileNames.isArchive(file) ? RunFileNames.sourceOf(file) : file;
+        Path first = report.fileByRunId.putIfAbsent(run.id(), runFile);
+        if (first != null && !first.equals(runFile)) {
+            report.duplicateIds++;
+            LOG.warn("run id {} is in both {} and {}; the usage ledger keeps only the usage it recorded "
+                    + "first, so rename or remove one of them", run.id(), first.getFileName(), file.getFileName());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.hench.collector.housekeeping;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,6 +22,9 @@ public final class PassReport {
     int deleted;
     int skipped;
     int failures;
+    int duplicateIds;
+    /** The run file (or the source name of an archive) where this pass first saw each run id. */
+    final Map<String, Path> fileByRunId = new HashMap<>();
     final Map<Path, String> quarantined = new TreeMap<>();
     final List<ExpiringRun> expiring = new ArrayList<>();
 
@@ -72,6 +76,14 @@ public final class PassReport {
         return failures;
     }
 
+    /**
+     * Returns how many run files carried a run id that another file in the directory already
+     * had; the usage ledger counts only the first, so their usage is missing from the totals.
+     */
+    public int duplicateIds() {
+        return duplicateIds;
+    }
+
     public Map<Path, String> quarantined() {
         return Map.copyOf(quarantined);
     }
@@ -86,6 +98,6 @@ public final class PassReport {
                 + " archived=" + archived + " (" + archivedSourceBytes + " -> "
                 + archivedCompressedBytes + " bytes) deleted=" + deleted + " skipped=" + skipped
                 + " failures=" + failures + " quarantined=" + quarantined.size() + " expiring="
-                + expiring.size();
+                + expiring.size() + " duplicateIds=" + duplicateIds;
     }
 }

@@ -55,6 +55,19 @@ class HousekeepingCommandsTest {
     }
 
     @Test
+    void duplicateRunIdIsCounted() throws Exception {
+        Clock today = Clock.fixed(TestRuns.NOW, ZoneOffset.UTC);
+        new RunsWorkload(dir, today, "w1").performRun("same", 2, 100);
+        Files.copy(dir.resolve("same.json"), dir.resolve("same-copy.json"));
+
+        int exit = execute("housekeeping", "--runs", dir.toString(), "--once", "--now", NOW);
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("newlyRecorded=1");
+        assertThat(out.toString()).contains("duplicateIds=1");
+    }
+
+    @Test
     void usageJsonHasLifetimeAndGroups() throws Exception {
         TestRuns.write(dir, TestRuns.finishedDaysAgo("a", 3));
         execute("housekeeping", "--runs", dir.toString(), "--once", "--now", NOW);
