@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
             "0:admitted: start the worker now",
+            "1:unexpected internal error; the message on standard error says what failed",
             "2:invalid command-line options",
             "3:refused: the worker would not fit (level REFUSE, or UNKNOWN with policy refuse)",
             "4:timed out: the level stayed DELAY (or UNKNOWN with policy delay) for --wait",
