@@ -115,7 +115,8 @@ final class HousekeepingPass {
         if (first != null && !first.equals(runFile)) {
             report.duplicateIds++;
             LOG.warn("run id {} is in both {} and {}; the usage ledger keeps only the usage it recorded "
-                    + "first, so rename or remove one of them", run.id(), first.getFileName(), file.getFileName());
+                    + "first, so give the second run an id of its own", run.id(), first.getFileName(),
+                    file.getFileName());
         }
     }
 
