@@ -30,13 +30,15 @@ class EndToEndIT {
     void leakWorkerReportedSteadyWorkerNot() throws Exception {
         try (CollectorProcess collector = CollectorProcess.start(dir, "--set", "leak.minEvidence=30s",
                 "--set", "leak.refitInterval=5s", "--set", "jfr.dumpInterval=1s");
-                SampleWorkerProcess steady = SampleWorkerProcess.start(dir, collector.socket(), "steady-1", "",
-                        "steady", "--duration", "120s", "--live-mib", "16");
-                SampleWorkerProcess leak = SampleWorkerProcess.start(dir, collector.socket(), "leak-1", "",
-                        "leak", "--duration", "120s", "--rate-mib-per-min", "60")) {
+                // A 256 MiB heap puts the leak's limit minutes away, so the detector needs only its
+                // minimum evidence; on the JVM's default heap it would wait for an eighth of hours.
+                SampleWorkerProcess steady = SampleWorkerProcess.startWithHeap(dir, collector.socket(), "steady-1",
+                        "256m", "", "steady", "--duration", "170s", "--live-mib", "16");
+                SampleWorkerProcess leak = SampleWorkerProcess.startWithHeap(dir, collector.socket(), "leak-1",
+                        "256m", "", "leak", "--duration", "170s", "--rate-mib-per-min", "60")) {
             await().atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> collector.log().contains("worker=leak-1 session="));
-            await().atMost(Duration.ofSeconds(100)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> collector.log().matches("(?s).*ALERT [^\\n]*worker=leak-1 [^\\n]*state=raised.*"));
 
             String metrics = collector.get("/metrics");
@@ -56,7 +58,7 @@ class EndToEndIT {
         CollectorProcess first = CollectorProcess.start(firstDir, "--record", records.toString());
         Path socket = first.socket();
         try (SampleWorkerProcess worker = SampleWorkerProcess.start(dir, socket, "steady-r", "interval=200ms",
-                "steady", "--duration", "20s", "--live-mib", "8")) {
+                "steady", "--duration", "30s", "--live-mib", "8")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> recordedSeqs(records).size() >= 10);
             first.kill();
             // The agent notices the lost connection and keeps sampling into its buffer meanwhile.
@@ -65,8 +67,11 @@ class EndToEndIT {
                     .until(() -> Files.readString(workerOutput).contains("lost connection to collector"));
             try (CollectorProcess second = CollectorProcess.startOn(secondDir, socket,
                     "--record", records.toString())) {
+                // On a loaded machine the second collector can take seconds to start, so wait for the
+                // agent's reconnect before the worker's duration ends.
+                await().atMost(Duration.ofSeconds(25)).until(() -> second.log().contains("worker connected"));
                 assertThat(worker.awaitExit(60)).isTrue();
-                await().atMost(Duration.ofSeconds(10)).until(() -> second.log().contains("worker disconnected"));
+                await().atMost(Duration.ofSeconds(30)).until(() -> second.log().contains("worker disconnected"));
                 String metrics = second.get("/metrics");
                 assertThat(second.stop()).isZero();
 
