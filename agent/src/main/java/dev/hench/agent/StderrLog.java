@@ -31,7 +31,7 @@ public final class StderrLog {
 
     /**
      * Prints {@code message} the first time {@code key} occurs, then at most one summary per minute
-     * that says how often it occurred since the last line.
+     * that counts how often it occurred since the last line.
      */
     public static void throttled(String key, String message) {
         Throttle throttle = THROTTLES.computeIfAbsent(key, ignored -> new Throttle());

@@ -78,7 +78,7 @@ public final class PassReport {
 
     /**
      * Returns how many run files carried a run id that another file in the directory already
-     * had; the usage ledger counts only the first, so their usage is missing from the totals.
+     * had. The usage ledger counts only the first, so their usage is missing from the totals.
      */
     public int duplicateIds() {
         return duplicateIds;

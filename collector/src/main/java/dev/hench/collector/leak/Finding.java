@@ -1,8 +1,8 @@
 package dev.hench.collector.leak;
 
-/** What a verdict found in a signal, independent of how serious it is. */
+/** Kind of result a verdict found in a signal, independent of how serious it is. */
 public enum Finding {
-    /** Not enough evidence yet; the verdict says what is missing. */
+    /** Not enough evidence yet; the verdict names what is missing. */
     UNKNOWN,
     /** No material growth in the latest regime. */
     FLAT,

@@ -72,12 +72,12 @@ public final class SeriesHistory {
         return peakTimeMillis;
     }
 
-    /** Returns the 1-minute bucket (min, max, mean) that holds {@code timeMillis}, or null. */
+    /** Returns the 1-minute bucket (min, max, mean) that contains {@code timeMillis}, or null. */
     public double[] minuteBucket(long timeMillis) {
         return minutes.bucketAt(timeMillis);
     }
 
-    /** Returns the 15-minute bucket (min, max, mean) that holds {@code timeMillis}, or null. */
+    /** Returns the 15-minute bucket (min, max, mean) that contains {@code timeMillis}, or null. */
     public double[] quarterBucket(long timeMillis) {
         return quarters.bucketAt(timeMillis);
     }

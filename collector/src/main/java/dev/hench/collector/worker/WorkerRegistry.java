@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * All worker series this collector knows, keyed by worker id and session. A series stays after
+ * All worker series this collector has seen, keyed by worker id and session. A series stays after
  * its last connection closes for {@link WorkerSettings#gracePeriod()}, so an agent that
  * reconnects continues it; then {@link #sweep(long)} forgets it and tells the leak detector.
  *

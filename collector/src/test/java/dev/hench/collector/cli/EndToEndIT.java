@@ -31,7 +31,7 @@ class EndToEndIT {
         try (CollectorProcess collector = CollectorProcess.start(dir, "--set", "leak.minEvidence=30s",
                 "--set", "leak.refitInterval=5s", "--set", "jfr.dumpInterval=1s");
                 // A 256 MiB heap puts the leak's limit minutes away, so the detector needs only its
-                // minimum evidence; on the JVM's default heap it would wait for an eighth of hours.
+                // minimum evidence. On the JVM's default heap it would wait an eighth of several hours.
                 SampleWorkerProcess steady = SampleWorkerProcess.startWithHeap(dir, collector.socket(), "steady-1",
                         "256m", "", "steady", "--duration", "170s", "--live-mib", "16");
                 SampleWorkerProcess leak = SampleWorkerProcess.startWithHeap(dir, collector.socket(), "leak-1",

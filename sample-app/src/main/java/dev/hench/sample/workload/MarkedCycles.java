@@ -4,7 +4,7 @@ package dev.hench.sample.workload;
  * Creates the {@code cycles} workload: {@link CyclesWorkload} with each cycle marked as a run and
  * each step as a phase through the agent's public API. The API ships in the agent jar, which the
  * sample app does not bundle. Without {@code -javaagent} the API classes are missing, so the
- * workload then runs unmarked and says so once on stderr.
+ * workload then runs unmarked and prints one line about it on stderr.
  */
 final class MarkedCycles {
 
